@@ -1,0 +1,90 @@
+/** Public types of the enforcing endpoint ("the gate") that sits in front of a backend. */
+import type { StartedBackend } from '../backends/types.js';
+import type { Clock } from '../clock.js';
+import type { IssuerMap } from '../idp/types.js';
+import type { PolicyEvaluation, AuthorizationResult } from '../policy/types.js';
+
+export type FetchLike = (url: string, init?: { signal?: AbortSignal }) => Promise<Response>;
+
+/**
+ * Where AWS's behaviour is not confirmed ([?] in shared/reference/aws-oidc-federation.md), the gate
+ * follows a named assumption. Each one is listed in reports when it decided a case.
+ */
+export interface GateAssumptions {
+  /** `:aud` checks `azp` when present (documented for Google only) */
+  audKeyUsesAzp: boolean;
+  /** a role that does not exist gives AccessDenied (presumed) */
+  missingRoleIsAccessDenied: boolean;
+  /** token without kid and a JWKS with several keys: try every key (true) or refuse (false) */
+  noKidTriesAllKeys: boolean;
+  /** an `nbf` in the future (beyond skew) is refused as InvalidIdentityToken */
+  enforceNbf: boolean;
+  /** an `iat` in the future (beyond skew) is refused as InvalidIdentityToken */
+  rejectFutureIat: boolean;
+  /** clock skew allowance in seconds for exp/nbf/iat */
+  clockSkewSeconds: number;
+  /** JWKS with more keys than this is refused (a user saw >100 fail) */
+  maxJwksKeys: number;
+  /** timeout for each discovery/JWKS fetch, ms */
+  fetchTimeoutMs: number;
+}
+
+export interface GateOptions {
+  backend: StartedBackend;
+  issuers: IssuerMap;
+  clock?: Clock;
+  fetch?: FetchLike;
+  /** false: a transparent proxy that records what the emulator did (`--enforce off`) */
+  enforce: boolean;
+  assumptions?: Partial<GateAssumptions>;
+  /** 0 or omitted: any free loopback port */
+  port?: number;
+}
+
+export type GateOperation =
+  | 'AssumeRoleWithWebIdentity'
+  | 'GetSecretValue'
+  | 'BatchGetSecretValue'
+  | 'DescribeSecret'
+  | 'ListSecrets'
+  | 'Other';
+
+/** What the gate decided for one request; looked up by the AWS request id the client saw. */
+export interface GateDecision {
+  requestId: string;
+  operation: GateOperation;
+  /** 'allowed' or the AWS error code returned */
+  outcome: string;
+  message?: string;
+  httpStatus: number;
+  /** sentences for results.json `explanation` */
+  explanation: string[];
+  /** the trust-policy evaluation, for AssumeRoleWithWebIdentity that reached it */
+  trust?: PolicyEvaluation;
+  /** the authorization of a read */
+  authorization?: AuthorizationResult;
+  /** names of GateAssumptions that this decision relied on */
+  assumptionsUsed: (keyof GateAssumptions)[];
+}
+
+export interface IssuedSession {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken: string;
+  roleArn: string;
+  sessionArn: string;
+  sessionPolicy?: Record<string, unknown>;
+  expiration: Date;
+  /** claims that stay available as condition keys after assumption (amr, aud, id, sub) */
+  claims: Record<string, unknown>;
+  providerArn: string;
+}
+
+export interface StartedGate extends AsyncDisposable {
+  endpoint(): string;
+  decision(requestId: string): GateDecision | undefined;
+  /** forget cached discovery/JWKS (all issuers when omitted) */
+  invalidateKeys(issuer?: string): void;
+  session(accessKeyId: string): IssuedSession | undefined;
+  close(): Promise<void>;
+}

@@ -1,0 +1,65 @@
+/**
+ * The report model: results.json as the contract defines it (shared/contract/results.schema.json), plus
+ * keys the contract allows us to add. Serializers (JSON, JUnit, Markdown, HTML) are pure functions of it.
+ * Nothing secret is ever put here: no secret values, compact tokens, signatures or credentials.
+ */
+import type { TargetKind } from '../backends/types.js';
+
+export type Enforcement = 'harness' | 'target' | 'off';
+
+export interface Outcomes {
+  assume: string | null;
+  reads?: Record<string, string | null>;
+}
+
+/** Decoded token for reports: header and claims only, never the signature or the compact form. */
+export interface DecodedToken {
+  header: Record<string, unknown>;
+  claims: Record<string, unknown>;
+  tamper?: string;
+}
+
+export interface CaseDetails {
+  role: string;
+  roleArn?: string;
+  token?: DecodedToken;
+  /** which trust-policy statement decided and the condition traces, as the evaluator returned them */
+  trust?: unknown;
+  /** per read: explanation sentences */
+  reads?: Record<string, { outcome: string | null; message: string | null; explanation: string[] }>;
+  /** named gate assumptions that decided this case */
+  assumptions?: string[];
+  durationMs?: number;
+}
+
+export interface CaseResult {
+  scenario: string;
+  case: string;
+  status: 'passed' | 'failed' | 'error';
+  expected: Outcomes & { message?: string };
+  observed: Outcomes & { message: string | null };
+  explanation: string[];
+  details?: CaseDetails;
+}
+
+export interface RoleReport {
+  scenario: string;
+  role: string;
+  roleArn: string;
+  trustPolicy: unknown;
+  policies: unknown[];
+  permissionsBoundary?: unknown;
+}
+
+export interface RunReport {
+  version: 1;
+  target: { kind: TargetKind; enforcement: Enforcement; label?: string };
+  harnessVersion?: string;
+  startedAt?: string;
+  finishedAt?: string;
+  cases: CaseResult[];
+  roles?: RoleReport[];
+  /** lint findings (issue 7) and probe findings */
+  findings?: unknown[];
+  summary: { passed: number; failed: number; errors: number };
+}
