@@ -88,3 +88,58 @@ export interface StartedGate extends AsyncDisposable {
   session(accessKeyId: string): IssuedSession | undefined;
   close(): Promise<void>;
 }
+
+/** A role as the gate needs it, read from the backend's IAM with administrator credentials. */
+export interface RoleView {
+  name: string;
+  arn: string;
+  roleId: string;
+  accountId: string;
+  trustPolicy: Record<string, unknown>;
+  /** inline policies and attached managed policies (default versions) */
+  identityPolicies: Record<string, unknown>[];
+  permissionsBoundary?: Record<string, unknown>;
+  maxSessionDuration: number;
+}
+
+export interface OidcProviderView {
+  arn: string;
+  /** as IAM stores it: host + path, no scheme */
+  url: string;
+  clientIds: string[];
+  thumbprints: string[];
+}
+
+export interface SecretView {
+  name: string;
+  arn: string;
+  resourcePolicy?: Record<string, unknown>;
+}
+
+/**
+ * A cached view of the emulated account, read through the backend with administrator credentials.
+ * Invalidated whenever an IAM or Secrets Manager write passes through the gate.
+ */
+export interface AccountView {
+  providers(accountId: string): Promise<OidcProviderView[]>;
+  /** undefined when the role does not exist */
+  role(arn: string): Promise<RoleView | undefined>;
+  /** by name or ARN; undefined when the secret does not exist */
+  secret(idOrArn: string): Promise<SecretView | undefined>;
+  invalidate(): void;
+}
+
+/** An incoming HTTP request as the gate's handlers see it (body fully read). */
+export interface GateRequest {
+  method: string;
+  /** path and query, as received */
+  url: string;
+  /** lower-cased header names */
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+/** What a handler decided: pass the request on to the backend, or answer it here. */
+export type GateVerdict =
+  | { kind: 'forward' }
+  | { kind: 'respond'; status: number; headers: Record<string, string>; body: string; decision: GateDecision };
