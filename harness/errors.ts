@@ -26,6 +26,7 @@ export type HarnessErrorCode =
   | 'IDP_UNKNOWN_ISSUER'
   | 'IDP_UNKNOWN_PROFILE'
   | 'IDP_MINT_FAILED'
+  | 'IDP_EMPTY_AUDIENCE'
   // provisioning / runner
   | 'PROVISION_FAILED'
   | 'CASE_FAILED_TO_RUN'

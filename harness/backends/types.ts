@@ -28,6 +28,11 @@ export interface StartedBackend extends AsyncDisposable {
   /** account id used for new resources */
   accountId(): string;
   /**
+   * Switch the emulated account that credentials()/requestHeaders() address (scenarios name their own
+   * account id; one backend serves many scenarios). Real AWS refuses any id but its own (coded error).
+   */
+  selectAccount(accountId: string): void;
+  /**
    * Headers the backend needs on every request sent to endpoint() (e.g. moto's `x-moto-account-id` to
    * honour the scenario's account). The gate adds them when forwarding.
    */

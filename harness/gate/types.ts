@@ -86,6 +86,8 @@ export interface StartedGate extends AsyncDisposable {
   /** forget cached discovery/JWKS (all issuers when omitted) */
   invalidateKeys(issuer?: string): void;
   session(accessKeyId: string): IssuedSession | undefined;
+  /** forget cached account state, keys, sessions and decisions (after the backend was reset) */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -141,5 +143,6 @@ export interface GateRequest {
 
 /** What a handler decided: pass the request on to the backend, or answer it here. */
 export type GateVerdict =
-  | { kind: 'forward' }
+  /** `decision`: optional record for a request the handler let through (e.g. an allowed read) */
+  | { kind: 'forward'; decision?: GateDecision }
   | { kind: 'respond'; status: number; headers: Record<string, string>; body: string; decision: GateDecision };

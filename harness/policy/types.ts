@@ -15,6 +15,8 @@ export interface PolicyFinding {
   /** stable id, e.g. `unknown-operator`, `missing-action`, `invalid-effect` */
   code: string;
   message: string;
+  /** the MalformedPolicyDocument message AWS would send for this finding, when known */
+  awsMessage?: string;
 }
 
 /** A context value as the request carries it. Multi-valued keys (amr, aws:TagKeys) are arrays. */
@@ -58,6 +60,8 @@ export interface StatementTrace {
   effect: 'Allow' | 'Deny';
   /** did Principal/NotPrincipal, Action/NotAction, Resource/NotResource all match? */
   principalMatched: boolean;
+  /** which request principal value matched: `*`, an ARN from `arns`, `account:<id>`, a provider or service */
+  principalMatchedBy?: string;
   actionMatched: boolean;
   resourceMatched: boolean;
   conditions: ConditionTrace[];

@@ -63,3 +63,30 @@ export interface RunReport {
   findings?: unknown[];
   summary: { passed: number; failed: number; errors: number };
 }
+
+/** A static (lint) or dynamic (probe) finding on a trust policy, as `aws-oidc-harness lint --json` prints it. */
+export interface Finding {
+  scenario: string;
+  role: string;
+  rule: string;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  /** JSON path inside the trust policy, e.g. `Statement[0].Condition` */
+  path: string;
+  source?: 'lint' | 'probe';
+  /** probe findings: the identities (decoded claims, e.g. sub, aud) the role admitted */
+  admitted?: Array<Record<string, unknown>>;
+}
+
+/** Name and body of the JSON attachment each scenario test adds: body = one CaseResult. */
+export const CASE_ATTACHMENT = 'harness-case';
+/** Name of the JSON attachment fixtures add once per scenario (or run): body = HarnessRunInfo. */
+export const RUN_INFO_ATTACHMENT = 'harness-run-info';
+
+/** Body of a `harness-run-info` attachment; several are merged (roles by scenario+role, findings appended). */
+export interface HarnessRunInfo {
+  roles?: RoleReport[];
+  findings?: Finding[];
+  /** overrides of the env-derived target (e.g. the backend's own label) */
+  target?: { kind?: TargetKind; enforcement?: Enforcement; label?: string };
+}

@@ -1,0 +1,84 @@
+/** `aws-oidc-harness run`: validate and lint the scenarios, then drive Playwright Test over them. */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import { loadScenarios } from '../../scenario/load.js';
+import { settingsToEnv } from '../../fixtures/settings.js';
+import { lintScenario } from '../../lint/index.js';
+import { EXIT_FAILED, EXIT_OK } from '../exit.js';
+import { endpointOption, enforceOption, targetOption, type TargetOptions } from '../options.js';
+import { printFindingsSummary } from './lint.js';
+
+interface RunOptions extends TargetOptions {
+  reportDir: string;
+  probe?: boolean;
+}
+
+const RUN_CONFIG = fileURLToPath(new URL('../run.config.ts', import.meta.url));
+
+export function registerRun(program: Command, setExit: (code: number) => void): void {
+  program
+    .command('run')
+    .description('run every case of the scenarios and write the reports')
+    .argument('[paths...]', 'scenario files or directories (default: scenarios/)')
+    .addOption(targetOption())
+    .addOption(endpointOption())
+    .addOption(enforceOption())
+    .option('--report-dir <dir>', 'where reports are written', 'reports')
+    .option('--probe', 'also send near-miss identities through the gate and report what they admit')
+    .action(async (paths: string[], options: RunOptions) => {
+      setExit(await runCommand(paths.length ? paths : ['scenarios'], options));
+    });
+}
+
+export async function runCommand(paths: string[], options: RunOptions): Promise<number> {
+  const scenarios = loadScenarios(paths);
+  printFindingsSummary(scenarios.flatMap((s) => lintScenario(s)));
+  const reportDir = path.resolve(options.reportDir);
+  mkdirSync(reportDir, { recursive: true });
+  const resultsFile = path.join(reportDir, 'results.json');
+  rmSync(resultsFile, { force: true });
+  const env = settingsToEnv({
+    scenarioPaths: paths.map((p) => path.resolve(p)),
+    target: options.target,
+    endpoint: options.endpoint,
+    enforce: options.enforce === 'on',
+    reportDir,
+    probe: options.probe === true,
+  });
+  const status = await runPlaywright(env);
+  if (!existsSync(resultsFile)) writeAbortedResults(resultsFile, options);
+  return status === 0 ? EXIT_OK : EXIT_FAILED;
+}
+
+function runPlaywright(env: Record<string, string>): Promise<number> {
+  const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [cli, 'test', '--config', RUN_CONFIG], {
+      env: { ...process.env, ...env },
+      stdio: 'inherit',
+    });
+    const forward = (signal: NodeJS.Signals) => child.kill(signal);
+    process.on('SIGINT', forward).on('SIGTERM', forward);
+    child.on('exit', (code) => {
+      process.off('SIGINT', forward).off('SIGTERM', forward);
+      resolve(code ?? EXIT_FAILED);
+    });
+  });
+}
+
+/** The contract: results.json is always written, even when the run aborts after loading the scenarios. */
+function writeAbortedResults(file: string, options: RunOptions): void {
+  const kind = options.target === 'auto' ? 'moto' : options.target;
+  const results = {
+    version: 1,
+    target: { kind, enforcement: options.enforce === 'on' ? 'harness' : 'off' },
+    cases: [],
+    summary: { passed: 0, failed: 0, errors: 1 },
+    aborted: 'the test runner ended before it reported any case',
+  };
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+}

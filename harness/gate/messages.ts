@@ -1,0 +1,49 @@
+/**
+ * Error messages the gate returns. Those marked [obs] are AWS's observed wording (contract: do not edit);
+ * those marked [chosen] are the gate's own wording where AWS's is unknown (documented assumptions).
+ */
+export const MSG = {
+  /** [obs] */
+  noProvider: (iss: string) => `No OpenIDConnect provider found in your account for ${iss}`,
+  /** [obs] */
+  missingAud: 'Missing a required claim: aud',
+  /** [obs] */
+  incorrectAudience: 'Incorrect token audience',
+  /** [obs] two spaces after the comma, as AWS sends it */
+  noVerificationKey:
+    "Couldn't retrieve verification key from your identity provider,  please reference AssumeRoleWithWebIdentity documentation for requirements",
+  /** [obs] unix seconds, no space before the second number */
+  expired: (nowSeconds: number, expSeconds: number) =>
+    `Token expired: current date/time ${nowSeconds} must be before the expiration date/time${expSeconds}`,
+  /** [obs] */
+  rolesClaim: 'The target role ARN is not present in the roles claim of the identity token',
+  /** [obs] */
+  notAuthorized: 'Not authorized to perform sts:AssumeRoleWithWebIdentity',
+  /** [doc] */
+  maxSessionDuration: 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.',
+  /** [chosen] a token that is not a compact JWS with JSON header and claims */
+  malformedToken: 'The ID token provided is not a valid JWT',
+  /** [chosen] the signature does not verify with the issuer's key */
+  badSignature: 'The signature of the ID token could not be verified',
+  /** [chosen] alg is none, HS*, or anything outside RS/ES 256/384/512 */
+  unsupportedAlg: (alg: string) => `The ID token is signed with an unsupported algorithm: ${alg}`,
+  /** [chosen] exp/nbf/iat that are not integers */
+  nonIntegerTime: (claim: string) => `The ${claim} claim of the ID token must be an integer`,
+  /** [chosen] nbf in the future beyond the skew allowance */
+  notYetValid: 'The ID token is not yet valid',
+  /** [chosen] iat in the future beyond the skew allowance */
+  issuedInFuture: 'The ID token was issued in the future',
+  /** [chosen] session tags requested without sts:TagSession in the trust policy (AccessDenied) */
+  tagSessionDenied: 'Not authorized to perform sts:TagSession',
+  /** [chosen] malformed tags claim or tag limits */
+  invalidTags: (why: string) => `Invalid session tags in the identity token: ${why}`,
+  /** [chosen] ProviderId given for an OIDC token */
+  providerIdForOidc: 'ProviderId must not be specified for an OpenID Connect identity provider',
+  /** [chosen] session policy that is not JSON */
+  sessionPolicyNotJson: 'The policy is not in the valid JSON format.',
+  /** [obs, IAM] fallback when the validator gives no AWS wording */
+  syntaxErrors: 'Syntax errors in policy.',
+  /** [obs] AWS reports packed size as a percentage of the allotment */
+  packedTooLarge: (percent: number) =>
+    `Packed policy consumes ${percent}% of allotted space, please use smaller policy.`,
+} as const;

@@ -1,0 +1,64 @@
+/** The outcomes a case may expect: 'allowed' or an error code the service (or the gate acting as it) returns. */
+export const ALLOWED = 'allowed';
+
+export const STS_ERROR_CODES = [
+  'AccessDenied',
+  'InvalidIdentityToken',
+  'ExpiredTokenException',
+  'IDPCommunicationError',
+  'IDPRejectedClaim',
+  'ValidationError',
+  'PackedPolicyTooLarge',
+  'MalformedPolicyDocument',
+  'RegionDisabledException',
+  'InvalidParameterValue',
+] as const;
+
+export const SECRETS_MANAGER_ERROR_CODES = [
+  'AccessDeniedException',
+  'ResourceNotFoundException',
+  'ExpiredTokenException',
+  'UnrecognizedClientException',
+  'InvalidSignatureException',
+  'DecryptionFailure',
+  'InvalidRequestException',
+  'InvalidParameterException',
+] as const;
+
+/** Levenshtein distance, case-insensitive. */
+function distance(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= y.length; j++) {
+      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
+    }
+    prev = row;
+  }
+  return prev[y.length]!;
+}
+
+/** The candidate closest to `word`, when close enough to be a plausible typo. */
+export function nearest(word: string, candidates: readonly string[]): string | undefined {
+  let best: { candidate: string; d: number } | undefined;
+  for (const candidate of candidates) {
+    const d = distance(word, candidate);
+    if (!best || d < best.d) best = { candidate, d };
+  }
+  if (!best) return undefined;
+  const limit = Math.max(2, Math.floor(best.candidate.length / 3));
+  return best.d <= limit ? best.candidate : undefined;
+}
+
+/** undefined when `outcome` is valid, else the problem text (with a suggestion when one is near). */
+export function checkOutcome(outcome: string, codes: readonly string[], service: string): string | undefined {
+  if (outcome === ALLOWED || codes.includes(outcome)) return undefined;
+  const valid = [ALLOWED, ...codes];
+  const hint = nearest(outcome, valid);
+  return (
+    `${JSON.stringify(outcome)} is neither 'allowed' nor a known ${service} error code` +
+    (hint ? `; did you mean ${JSON.stringify(hint)}?` : `; known: ${codes.join(', ')}`)
+  );
+}
