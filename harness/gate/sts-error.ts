@@ -1,5 +1,7 @@
 /** AWS Query-protocol errors as STS and IAM send them. */
 import { XMLBuilder } from 'fast-xml-parser';
+import type { PolicyEvaluation } from '../policy/types.js';
+import type { GateAssumptions } from './types.js';
 
 export type StsErrorCode =
   | 'ValidationError'
@@ -22,6 +24,9 @@ export class StsRefusal extends Error {
     readonly code: StsErrorCode,
     readonly awsMessage: string,
     readonly why: string[],
+    readonly assumptionsUsed: (keyof GateAssumptions)[] = [],
+    /** the trust-policy evaluation, when the refusal came from it */
+    readonly trust?: PolicyEvaluation,
   ) {
     super(awsMessage);
   }

@@ -141,8 +141,14 @@ export interface GateRequest {
   body: Buffer;
 }
 
+/**
+ * Rewrites the backend's answer before the client sees it (BatchGetSecretValue: moves secrets the caller
+ * may not read from `SecretValues` to `Errors`). May add sentences to the verdict's decision explanation.
+ */
+export type ResponseTransform = (response: { status: number; body: string }) => Promise<{ status: number; body: string }>;
+
 /** What a handler decided: pass the request on to the backend, or answer it here. */
 export type GateVerdict =
   /** `decision`: optional record for a request the handler let through (e.g. an allowed read) */
-  | { kind: 'forward'; decision?: GateDecision }
+  | { kind: 'forward'; decision?: GateDecision; transformResponse?: ResponseTransform }
   | { kind: 'respond'; status: number; headers: Record<string, string>; body: string; decision: GateDecision };

@@ -72,7 +72,7 @@ const token = z
     audience: z.union([z.string(), z.array(z.string())]).optional().describe('aud (default: the profile default)'),
     issuer: z.string().optional().describe('Override of the iss claim'),
     expiresIn: secondsInt.optional().describe('Seconds from now; negative = already expired'),
-    tamper: z.enum(TAMPER_KINDS, { error: oneOf('tamper kind', TAMPER_KINDS) }).optional().describe('How to damage the token'),
+    tamper: z.enum(TAMPER_KINDS, { error: oneOf('tamper kind', TAMPER_KINDS) }).optional().describe('How to damage the token (signature | alg-none | hs256 | unknown-kid | foreign-key | no-kid; the others are extensions)'),
   })
   .describe('How the mock IdP mints this case\'s token');
 

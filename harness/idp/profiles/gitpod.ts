@@ -47,7 +47,6 @@ export const gitpodDiscovery = (issuer: string): Record<string, unknown> => {
 export const gitpod: IdpProfile = {
   name: 'gitpod',
   defaultIssuer: 'https://api.gitpod.io/idp',
-  jwksPath: '/keys',
   defaultLifetimeSeconds: 3600,
   initialKeys: 2,
   keyStyle: {

@@ -3,6 +3,10 @@ import type { ProfileName } from '../../scenario/model.js';
 import type { KeyStyle } from '../keys.js';
 
 export type Claims = Record<string, unknown>;
+/**
+ * Options from the scenario's `idp.options`. Every profile also honours `keys` (JWKS size at start),
+ * `lifetime` (default token lifetime, seconds) and `header` (extra protected-header fields).
+ */
 export type ProfileOptions = Record<string, unknown>;
 
 export interface MintContext {
@@ -21,13 +25,11 @@ export interface MintContext {
 export interface IdpProfile {
   name: ProfileName;
   defaultIssuer: string;
-  /** the JWKS path under the issuer, as the real IdP serves it */
-  jwksPath: string;
   defaultLifetimeSeconds: number;
   /** how many keys the JWKS lists at start (replicas / rotation overlap) */
   initialKeys: number;
   keyStyle: KeyStyle;
-  /** the discovery document, with public (not loopback) URLs */
+  /** the discovery document, with public (not loopback) URLs; its jwks_uri decides where the JWKS is served */
   discovery(issuer: string, options: ProfileOptions): Record<string, unknown>;
   /** turns the requested audience (undefined = default) into the `aud` claim; throws on what the IdP refuses */
   audience(requested: string | string[] | undefined, options: ProfileOptions): string | string[];

@@ -94,7 +94,7 @@ export function evaluateCondition(c: CompiledCondition, lookup: ContextLookup, s
   return trace(c, actual, miss === undefined, reason);
 }
 
-function absent(c: CompiledCondition, actual: null): ConditionTrace {
+function absent(c: CompiledCondition, actual: readonly string[] | null): ConditionTrace {
   const where = `${c.keyText} is absent from the request`;
   if (c.ifExists) return trace(c, actual, true, `${where}: ...IfExists holds when the key is absent`);
   if (c.set === 'ForAllValues') return trace(c, actual, true, `${where}: ForAllValues: holds (vacuously) when the key is absent`);
