@@ -17,6 +17,10 @@ export class DecisionLog {
     }
   }
 
+  clear(): void {
+    this.byId.clear();
+  }
+
   get(requestId: string): GateDecision | undefined {
     return this.byId.get(requestId);
   }

@@ -14,7 +14,7 @@ export class IssuerEntry {
   constructor(
     readonly issuer: string,
     readonly profile: IdpProfile,
-    readonly options: ProfileOptions,
+    public options: ProfileOptions,
   ) {
     const count = typeof options.keys === 'number' ? options.keys : profile.initialKeys;
     this.ring = KeyRing.create(profile.keyStyle, count);
@@ -38,9 +38,13 @@ export class IssuerRegistry {
   /** issuers a token claims that the mock does not serve: signed by keys nobody publishes */
   private readonly unserved = new Map<string, IssuerEntry>();
 
+  /** idempotent: serving an issuer again keeps its keys and takes the new options (a new profile gets new keys) */
   serve(issuer: string, profile: ProfileName, options: ProfileOptions = {}): IssuerEntry {
     const existing = this.served.get(issuer);
-    if (existing) return existing;
+    if (existing && existing.profile.name === profile) {
+      existing.options = options;
+      return existing;
+    }
     const entry = new IssuerEntry(issuer, profileNamed(profile), options);
     this.served.set(issuer, entry);
     return entry;

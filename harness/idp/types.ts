@@ -15,7 +15,13 @@ export interface IssuerMap {
 
 export interface MintRequest {
   profile: ProfileName;
+  /** the `iss` claim */
   issuer: string;
+  /**
+   * the served issuer whose keys sign (default: `issuer`). An issuer the mock does not serve signs with a
+   * key that no JWKS publishes, as a stranger's IdP would.
+   */
+  signingIssuer?: string;
   /** merged over the profile's defaults; a null value removes the claim */
   claims?: Record<string, unknown>;
   audience?: string[] | string;
@@ -51,6 +57,8 @@ export interface MockIdp extends AsyncDisposable {
 
 export interface MockIdpOptions {
   clock?: Clock;
-  /** port to listen on (0 = any free port); host is always 127.0.0.1 */
+  /** port to listen on (0 = any free port) */
   port?: number;
+  /** bind address: 127.0.0.1 unless told otherwise (only the container entry binds 0.0.0.0 inside its container) */
+  host?: string;
 }

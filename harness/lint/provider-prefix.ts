@@ -2,24 +2,19 @@
  * Provider names as IAM writes them: the condition-key prefix is the provider URL without `https://`
  * (`api.gitpod.io/idp`), the principal is the provider ARN or, for built-in providers, the bare host.
  */
+import { providerKeyPrefix } from '../policy/index.js';
 import type { LintContext } from './types.js';
 
 const OIDC_ARN = /^arn:[^:]+:iam::(\d*):oidc-provider\/(.+)$/;
 
 /** `https://api.gitpod.io/idp` -> `api.gitpod.io/idp` */
-export function prefixOfUrl(url: string): string {
-  return url.replace(/^https?:\/\//i, '');
-}
+export const prefixOfUrl = providerKeyPrefix;
 
 /** The key prefix a Federated principal value stands for (an OIDC provider ARN or a bare host). */
 export function prefixOfFederated(federated: string): { prefix: string; accountId?: string } {
   const m = OIDC_ARN.exec(federated);
   if (m) return { prefix: m[2]!, accountId: m[1] || undefined };
   return { prefix: federated };
-}
-
-export function providerArn(accountId: string, url: string): string {
-  return `arn:aws:iam::${accountId}:oidc-provider/${prefixOfUrl(url)}`;
 }
 
 /**

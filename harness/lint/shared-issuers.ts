@@ -25,6 +25,9 @@ export const SHARED_ISSUERS: readonly SharedIssuer[] = [
   { prefix: 'accounts.google.com', name: 'Google', subjectClaims: ['sub', 'google/organization_number'] },
 ];
 
+/** Claims whose keys carry the token's audience (`:aud` is `azp` when present, `:oaud` the raw `aud`). */
+export const AUDIENCE_CLAIMS: readonly string[] = ['aud', 'azp', 'oaud'];
+
 export function sharedIssuerOf(prefix: string): SharedIssuer | undefined {
   const p = prefix.toLowerCase();
   return SHARED_ISSUERS.find((s) => p === s.prefix || p.startsWith(s.prefix + '/'));

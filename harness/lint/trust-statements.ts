@@ -32,7 +32,8 @@ export interface TrustStatement {
   conditions: ConditionEntry[];
 }
 
-const strings = (v: unknown): string[] =>
+/** A string or list of strings as a list (other entries dropped). */
+export const strings = (v: unknown): string[] =>
   typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -4,6 +4,7 @@
  */
 import { asStringList, compileActions, compileResources, type ListMatcher } from './action-resource.js';
 import { compileCondition, type CompiledCondition } from './conditions/condition.js';
+import { statementLabel } from './explain.js';
 import { compilePrincipal, type CompiledPrincipal } from './principal.js';
 import type { PolicyJson } from './types.js';
 
@@ -11,6 +12,8 @@ export interface CompiledStatement {
   index: number;
   path: string;
   sid?: string;
+  /** `Statement[0] (Sid "X")`, for explanations */
+  label: string;
   effect: 'Allow' | 'Deny';
   /** undefined: no Principal element (identity-type policy) */
   principal?: { negated: boolean; compiled: CompiledPrincipal };
@@ -57,10 +60,12 @@ function compileStatement(raw: unknown, index: number, path: string, variables: 
   const principalRaw = s['Principal'] !== undefined ? s['Principal'] : s['NotPrincipal'];
   const action = listElement(s, 'Action', 'NotAction');
   const resource = listElement(s, 'Resource', 'NotResource');
+  const sid = typeof s['Sid'] === 'string' && s['Sid'] !== '' ? s['Sid'] : undefined;
   return {
     index,
     path,
-    sid: typeof s['Sid'] === 'string' && s['Sid'] !== '' ? s['Sid'] : undefined,
+    sid,
+    label: statementLabel(path, sid),
     // anything but an exact "Allow" cannot grant; validatePolicy reports it
     effect: s['Effect'] === 'Allow' ? 'Allow' : 'Deny',
     principal: principalRaw === undefined ? undefined : { negated: s['Principal'] === undefined, compiled: compilePrincipal(principalRaw) },

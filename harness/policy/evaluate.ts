@@ -14,15 +14,22 @@ interface RequestFacts {
   tokenKeyPrefix: string | undefined;
 }
 
+const prefixCache = new Map<string, string>();
+
 function tokenKeyPrefix(request: PolicyRequest): string | undefined {
   if (request.principal.kind !== 'federated') return undefined;
   const provider = request.principal.provider;
-  const slash = provider.indexOf(':oidc-provider/');
-  return (slash >= 0 ? provider.slice(slash + ':oidc-provider/'.length) : provider).toLowerCase() + ':';
+  let prefix = prefixCache.get(provider);
+  if (prefix === undefined) {
+    const at = provider.indexOf(':oidc-provider/');
+    prefix = (at >= 0 ? provider.slice(at + ':oidc-provider/'.length) : provider).toLowerCase() + ':';
+    if (prefixCache.size < 1000) prefixCache.set(provider, prefix);
+  }
+  return prefix;
 }
 
-function sourceOf(key: string, facts: RequestFacts): string {
-  return facts.tokenKeyPrefix !== undefined && key.toLowerCase().startsWith(facts.tokenKeyPrefix)
+function sourceOf(keyLower: string, facts: RequestFacts): string {
+  return facts.tokenKeyPrefix !== undefined && keyLower.startsWith(facts.tokenKeyPrefix)
     ? "the token's value"
     : "the request's value";
 }
@@ -41,7 +48,7 @@ function evaluateStatement(s: CompiledStatement, facts: RequestFacts): { trace: 
   const conditions: ConditionTrace[] = [];
   let failed: ConditionTrace | undefined;
   for (const c of s.conditions) {
-    const t = evaluateCondition(c, lookup, sourceOf(c.keyText, facts));
+    const t = evaluateCondition(c, lookup, sourceOf(c.keyLower, facts));
     conditions.push(t);
     if (!t.matched && !failed) failed = t;
   }
@@ -62,7 +69,7 @@ function evaluateStatement(s: CompiledStatement, facts: RequestFacts): { trace: 
 }
 
 function reasonFor(s: CompiledStatement, t: StatementTrace, failed: ConditionTrace | undefined, request: PolicyRequest): string {
-  const label = statementLabel(s.path, s.sid);
+  const label = s.label;
   if (!t.principalMatched) {
     const el = s.principal!.negated ? 'NotPrincipal' : 'Principal';
     return `${label} does not apply: ${el} ${s.principal!.compiled.text} ${s.principal!.negated ? 'excludes' : 'does not name'} ${describePrincipal(request.principal)}`;

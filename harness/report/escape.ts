@@ -14,7 +14,7 @@ export function escapeHtml(text: unknown): string {
 const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 export function escapeXml(text: unknown): string {
-  return escapeHtml(String(text).replace(INVALID_XML_CHARS, '\uFFFD'));
+  return escapeHtml(String(text).replace(INVALID_XML_CHARS, '\uFFFD')).replace(/&#39;/g, '&apos;');
 }
 
 /** One table cell of GitHub-flavoured Markdown: no pipes, no line breaks, no raw HTML. */

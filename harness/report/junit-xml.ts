@@ -29,7 +29,7 @@ function testcase(c: CaseResult): string[] {
   const body = [
     `expected: ${outcomesText(c.expected)}`,
     `observed: ${outcomesText(c.observed)}`,
-    ...(c.observed.message !== null ? [`AWS error message: ${c.observed.message}`] : []),
+    ...(c.observed.message !== null ? [`${c.status === 'error' ? 'reason' : 'AWS error message'}: ${c.observed.message}`] : []),
     ...(c.explanation.length > 0 ? ['', 'explanation:', ...c.explanation.map((line) => `- ${line}`)] : []),
   ].join('\n');
   const element = c.status === 'failed' ? 'failure' : 'error';

@@ -42,6 +42,9 @@ function distance(a: string, b: string): number {
 
 /** The candidate closest to `word`, when close enough to be a plausible typo. */
 export function nearest(word: string, candidates: readonly string[]): string | undefined {
+  const lower = word.toLowerCase();
+  const extended = candidates.find((c) => c.toLowerCase().startsWith(lower) && lower.length >= 4);
+  if (extended) return extended;
   let best: { candidate: string; d: number } | undefined;
   for (const candidate of candidates) {
     const d = distance(word, candidate);

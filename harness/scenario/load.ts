@@ -20,7 +20,7 @@ export interface LoadOptions {
 }
 
 function parseYaml(file: string, text: string, cwd?: string): unknown {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const problems = doc.errors.map((e) => {
       const pos = e.linePos?.[0];
@@ -50,11 +50,12 @@ export function loadScenarioFile(file: string, options: LoadOptions = {}): Scena
     });
   }
   const semantic = checkScenarioSemantics(parsed.data);
-  const { scenario, problems: policyProblems } = resolveScenario(parsed.data, absolute);
-  if (semantic.length > 0) {
-    throw new ScenarioError('SCENARIO_INVALID', absolute, [...semantic, ...policyProblems], { cwd: options.cwd });
+  const { scenario, fileProblems, problems } = resolveScenario(parsed.data, absolute);
+  const invalid = [...semantic, ...problems];
+  if (invalid.length > 0) {
+    throw new ScenarioError('SCENARIO_INVALID', absolute, [...invalid, ...fileProblems], { cwd: options.cwd });
   }
-  if (policyProblems.length > 0) throw new ScenarioError('POLICY_FILE', absolute, policyProblems, { cwd: options.cwd });
+  if (fileProblems.length > 0) throw new ScenarioError('POLICY_FILE', absolute, fileProblems, { cwd: options.cwd });
   return scenario;
 }
 

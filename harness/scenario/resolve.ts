@@ -17,6 +17,9 @@ export function oidcProviderArn(accountId: string, url: string): string {
 }
 
 class PolicyResolver {
+  /** policy files that cannot be read or parsed (POLICY_FILE) */
+  readonly fileProblems: ScenarioProblem[] = [];
+  /** anything else wrong with a policy (SCENARIO_INVALID) */
   readonly problems: ScenarioProblem[] = [];
   constructor(
     private readonly file: string,
@@ -39,15 +42,15 @@ class PolicyResolver {
       text = readFileSync(target, 'utf8');
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-      this.problems.push({ path: at, message: `cannot read policy file ${reference} (${reason})` });
+      this.fileProblems.push({ path: at, message: `cannot read policy file ${reference} (${reason})` });
       return undefined;
     }
     try {
       const parsed: unknown = JSON.parse(text);
       if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as PolicyJson;
-      this.problems.push({ path: at, message: `policy file ${reference} does not hold a JSON object` });
+      this.fileProblems.push({ path: at, message: `policy file ${reference} does not hold a JSON object` });
     } catch (error) {
-      this.problems.push({ path: at, message: `policy file ${reference} is not valid JSON: ${(error as Error).message}` });
+      this.fileProblems.push({ path: at, message: `policy file ${reference} is not valid JSON: ${(error as Error).message}` });
     }
     return undefined;
   }
@@ -64,7 +67,8 @@ class PolicyResolver {
   }
 
   private substituteString(text: string, at: string): string {
-    if (text.includes('${ProviderArn}') && this.variables.ProviderArn === undefined) {
+    const reported = this.problems.some((p) => p.path === at);
+    if (text.includes('${ProviderArn}') && this.variables.ProviderArn === undefined && !reported) {
       this.problems.push({ path: at, message: '${ProviderArn} is used but aws.providers is empty' });
     }
     return text
@@ -73,7 +77,15 @@ class PolicyResolver {
   }
 }
 
-export function resolveScenario(data: ScenarioFile, file: string): { scenario: Scenario; problems: ScenarioProblem[] } {
+export interface Resolved {
+  scenario: Scenario;
+  /** unreadable policy files */
+  fileProblems: ScenarioProblem[];
+  /** other problems found while resolving */
+  problems: ScenarioProblem[];
+}
+
+export function resolveScenario(data: ScenarioFile, file: string): Resolved {
   const aws = data.aws ?? {};
   const accountId = aws.accountId ?? DEFAULT_ACCOUNT_ID;
   const providers = (aws.providers ?? [{}]).map((p) => ({
@@ -140,5 +152,5 @@ export function resolveScenario(data: ScenarioFile, file: string): { scenario: S
     aws: { accountId, region: aws.region ?? DEFAULT_REGION, providers, roles, secrets },
     cases,
   };
-  return { scenario, problems: policies.problems };
+  return { scenario, fileProblems: policies.fileProblems, problems: policies.problems };
 }

@@ -5,7 +5,7 @@
 import type { Clock } from '../../clock.js';
 import type { AwsCredentials } from '../../backends/types.js';
 import type { GateRequest, IssuedSession } from '../types.js';
-import { parseSigV4Authorization, type CredentialScope } from './sigv4-authorization.js';
+import { readSigV4Authorization, type CredentialScope } from './sigv4-authorization.js';
 import { constantTimeEqual, signatureMatches } from './verify-signature.js';
 
 export type AuthFailure = 'malformed-authorization' | 'unknown-key' | 'token-mismatch' | 'expired' | 'bad-signature';
@@ -22,14 +22,14 @@ export interface AuthenticationContext {
 }
 
 export async function authenticate(request: GateRequest, ctx: AuthenticationContext): Promise<Caller> {
-  const auth = parseSigV4Authorization(request.headers['authorization'] ?? '');
+  const auth = readSigV4Authorization(request);
   if (!auth) return { kind: 'rejected', failure: 'malformed-authorization' };
   const { scope, accessKeyId } = auth;
   if (accessKeyId === ctx.admin.accessKeyId) return { kind: 'admin', scope };
 
   const session = ctx.sessions.get(accessKeyId);
   if (!session) return { kind: 'rejected', failure: 'unknown-key', scope, accessKeyId };
-  const token = request.headers['x-amz-security-token'];
+  const token = auth.securityToken;
   if (token === undefined || !constantTimeEqual(token, session.sessionToken)) {
     return { kind: 'rejected', failure: 'token-mismatch', scope, accessKeyId };
   }

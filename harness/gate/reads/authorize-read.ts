@@ -65,9 +65,15 @@ export async function authorizeRead(principal: SessionPrincipal, check: ReadChec
   return {
     allowed: false,
     result,
-    deniedMessage: accessDeniedMessage(session.sessionArn, check.action, check.resourceInMessage, denial),
+    deniedMessage: deniedMessage(session.sessionArn, check, denial),
     explanation: [`${subject}: denied ${denialWords(result, denial)}.`, ...result.explanation],
   };
+}
+
+/** AWS leaves out "on resource:" for actions that take no resource (observed for ListSecrets, BatchGetSecretValue) */
+function deniedMessage(sessionArn: string, check: ReadCheck, denial: DenialReason): string {
+  const message = accessDeniedMessage(sessionArn, check.action, check.resourceInMessage, denial);
+  return check.resourceInMessage === '*' ? message.replace(' on resource: * ', ' ') : message;
 }
 
 const statementWords = (trace: StatementTrace | undefined): string =>

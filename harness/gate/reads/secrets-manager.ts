@@ -3,21 +3,13 @@
  * BatchGetSecretValue are authorized as AWS would; any other operation is forwarded after authentication
  * only (not enforced).
  */
-import type { AccountView, GateOperation, GateRequest, GateVerdict } from '../types.js';
-import type { SessionPrincipal } from './authorize-read.js';
-import { authorizeRead } from './authorize-read.js';
+import type { GateVerdict } from '../types.js';
 import { checkBatchGetSecretValue } from './batch-get-secret-value.js';
 import { allowedVerdict, errorVerdict, SECRET_NOT_FOUND_MESSAGE, type DecisionBasis } from './read-verdicts.js';
 import { authorizeSecretRead } from './secret-read.js';
+import { authorizeAccountLevel, type SecretsManagerCall } from './secrets-manager-call.js';
 
-export interface SecretsManagerCall {
-  request: GateRequest;
-  operationName: string;
-  operation: GateOperation;
-  principal: SessionPrincipal;
-  account: AccountView;
-  requestId: string;
-}
+export type { SecretsManagerCall };
 
 export async function checkSecretsManagerCall(call: SecretsManagerCall): Promise<GateVerdict> {
   const body = parseJsonObject(call.request.body);
@@ -53,11 +45,6 @@ async function checkSecretLevel(call: SecretsManagerCall, body: Record<string, u
   if (!authorization.allowed) return errorVerdict(basis, 'AccessDeniedException', authorization.deniedMessage ?? '');
   if (!outcome.secret) return errorVerdict(basis, 'ResourceNotFoundException', SECRET_NOT_FOUND_MESSAGE);
   return allowedVerdict(basis);
-}
-
-/** actions that take no resource (`*`); a denial message then has no "on resource:" part */
-export async function authorizeAccountLevel(call: SecretsManagerCall, action: string) {
-  return authorizeRead(call.principal, { action, resource: '*', resourceInMessage: '*' });
 }
 
 async function checkAccountLevel(call: SecretsManagerCall, action: string): Promise<GateVerdict> {

@@ -39,7 +39,9 @@ export function sessionContext(
   if (role) context['aws:userid'] = `${role.roleId}:${sessionName}`;
   const prefix = providerKeyPrefix(session.providerArn);
   for (const claim of SURVIVING_CLAIMS) {
-    const value = claimValue(session.claims[claim]);
+    const raw = session.claims[claim];
+    // amr is multi-valued (ForAnyValue:) even when the token carried a single string
+    const value = claimValue(claim === 'amr' && typeof raw === 'string' ? [raw] : raw);
     if (value !== undefined) context[`${prefix}:${claim}`] = value;
   }
   return context;

@@ -1,13 +1,13 @@
 /**
  * Recomputes a request's SigV4 signature with the AWS SDK's own signer (never by hand) and compares it
- * with the one the client sent, in constant time.
+ * with the one the client sent, in constant time. Header signatures use `sign`, presigned URLs `presign`.
  */
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { GateRequest } from '../types.js';
-import { parseAmzDate, parseSigV4Authorization, type SigV4Authorization } from './sigv4-authorization.js';
+import { headerSignature, parseAmzDate, PRESIGN_PARAMS, type SigV4Authorization } from './sigv4-authorization.js';
 
 export interface SigningSecret {
   accessKeyId: string;
@@ -15,14 +15,10 @@ export interface SigningSecret {
   sessionToken: string;
 }
 
-export async function signatureMatches(
-  request: GateRequest,
-  auth: SigV4Authorization,
-  secret: SigningSecret,
-): Promise<boolean> {
-  const amzDate = request.headers['x-amz-date'];
-  const signingDate = amzDate === undefined ? undefined : parseAmzDate(amzDate);
-  if (!amzDate || !signingDate || amzDate.slice(0, 8) !== auth.scope.date) return false;
+export async function signatureMatches(request: GateRequest, auth: SigV4Authorization, secret: SigningSecret): Promise<boolean> {
+  const signingDate = auth.amzDate === undefined ? undefined : parseAmzDate(auth.amzDate);
+  if (!auth.amzDate || !signingDate || auth.amzDate.slice(0, 8) !== auth.scope.date) return false;
+  if (!payloadHashHolds(request, auth.scope.service)) return false;
 
   const headers: Record<string, string> = {};
   for (const name of auth.signedHeaders) {
@@ -30,30 +26,48 @@ export async function signatureMatches(
     if (value === undefined) return false;
     headers[name] = value;
   }
-  const signsToken = auth.signedHeaders.includes('x-amz-security-token');
+  // the signer adds (and, in a header signature, signs) the token whenever it is given one
+  const sendsToken = auth.form === 'query' ? auth.securityToken !== undefined : auth.signedHeaders.includes('x-amz-security-token');
   const signer = new SignatureV4({
     credentials: {
       accessKeyId: secret.accessKeyId,
       secretAccessKey: secret.secretAccessKey,
-      // the signer adds (and signs) the token header whenever a token is given
-      ...(signsToken ? { sessionToken: secret.sessionToken } : {}),
+      ...(sendsToken ? { sessionToken: secret.sessionToken } : {}),
     },
     region: auth.scope.region,
     service: auth.scope.service,
     sha256: Sha256,
     uriEscapePath: auth.scope.service !== 's3',
   });
-  const { path, query } = splitUrl(request.url);
+  const { path, query } = splitUrl(request.url, auth.form === 'query');
   const copy = new HttpRequest({ method: request.method, protocol: 'http:', hostname: 'gate', path, query, headers, body: request.body });
-  const signed = await signer.sign(copy, {
+  const options = {
     signingDate,
     signingRegion: auth.scope.region,
     signingService: auth.scope.service,
     signableHeaders: new Set(auth.signedHeaders),
-  });
-  const recomputed = parseSigV4Authorization(String(signed.headers['authorization'] ?? ''));
-  if (!recomputed || recomputed.signedHeaders.join(';') !== [...auth.signedHeaders].sort().join(';')) return false;
-  return constantTimeEqual(recomputed.signature, auth.signature);
+  };
+  const expected = [...auth.signedHeaders].sort().join(';');
+  if (auth.form === 'query') {
+    const presigned = await signer.presign(copy, { ...options, ...(auth.expiresIn ? { expiresIn: auth.expiresIn } : {}) });
+    const q = presigned.query ?? {};
+    return q['X-Amz-SignedHeaders'] === expected && constantTimeEqual(String(q['X-Amz-Signature'] ?? ''), auth.signature);
+  }
+  const signed = await signer.sign(copy, options);
+  const recomputed = headerSignature(String(signed.headers['authorization'] ?? ''));
+  return recomputed?.signedHeaders === expected && constantTimeEqual(recomputed.signature, auth.signature);
+}
+
+/**
+ * The signer trusts an `x-amz-content-sha256` header as the payload hash; AWS hashes the body it received,
+ * so a body changed after signing must fail even when the header was left as signed.
+ */
+function payloadHashHolds(request: GateRequest, service: string): boolean {
+  const declared = request.headers['x-amz-content-sha256'];
+  if (declared === undefined) return true;
+  // only S3 accepts an unsigned or chunk-signed payload
+  if (service === 's3' && (declared === 'UNSIGNED-PAYLOAD' || declared.startsWith('STREAMING-'))) return true;
+  return constantTimeEqual(declared.toLowerCase(), createHash('sha256').update(request.body).digest('hex'));
 }
 
 export function constantTimeEqual(a: string, b: string): boolean {
@@ -63,12 +77,14 @@ export function constantTimeEqual(a: string, b: string): boolean {
 }
 
 /** the raw (still percent-encoded) path, and the query decoded as the signer expects it */
-function splitUrl(url: string): { path: string; query: Record<string, string | string[]> } {
+function splitUrl(url: string, dropPresignParams: boolean): { path: string; query: Record<string, string | string[]> } {
   const q = url.indexOf('?');
   const path = q < 0 ? url : url.slice(0, q);
   const query: Record<string, string | string[]> = {};
+  const dropped: ReadonlySet<string> = new Set(dropPresignParams ? PRESIGN_PARAMS : []);
   if (q >= 0) {
     for (const [key, value] of new URLSearchParams(url.slice(q + 1))) {
+      if (dropped.has(key)) continue;
       const previous = query[key];
       query[key] = previous === undefined ? value : [...(Array.isArray(previous) ? previous : [previous]), value];
     }

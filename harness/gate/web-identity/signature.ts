@@ -64,6 +64,7 @@ async function signingKeys(issuer: string, keyStore: KeyStore, assumptions: Assu
     throw e;
   }
   if (keys.length > assumptions.maxJwksKeys) {
+    keyStore.invalidate(issuer); // not kept: the next request fetches again
     throw noKey(`${issuer}'s JWKS lists ${keys.length} keys, more than ${assumptions.maxJwksKeys} (assumption maxJwksKeys).`, ['maxJwksKeys']);
   }
   return keys.filter((k) => k.use !== 'enc');

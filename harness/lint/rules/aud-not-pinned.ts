@@ -1,8 +1,8 @@
-import { prefixOfFederated, samePrefix, splitProviderKey } from '../provider-prefix.js';
-import { isAllow, isPositiveMatch } from '../trust-statements.js';
+import { pinsClaim } from '../pinned-claim.js';
+import { prefixOfFederated } from '../provider-prefix.js';
+import { AUDIENCE_CLAIMS } from '../shared-issuers.js';
+import { isAllow } from '../trust-statements.js';
 import type { LintRule, RuleHit } from '../types.js';
-
-const AUDIENCE_CLAIMS = ['aud', 'azp', 'oaud'];
 
 /** An Allow that never checks the audience accepts tokens minted for any client ID the provider lists. */
 export const audNotPinned: LintRule = {
@@ -11,14 +11,9 @@ export const audNotPinned: LintRule = {
   check({ statements }) {
     const hits: RuleHit[] = [];
     for (const s of statements.filter(isAllow)) {
-      for (const federated of s.federated) {
-        const { prefix } = prefixOfFederated(federated);
-        const pinned = s.conditions.some((c) => {
-          const key = splitProviderKey(c.key);
-          return key && samePrefix(key.prefix, prefix) && AUDIENCE_CLAIMS.includes(key.claim.toLowerCase()) &&
-            isPositiveMatch(c) && !c.values.includes('*');
-        });
-        if (pinned) continue;
+      const prefixes = s.federated.map((f) => prefixOfFederated(f).prefix);
+      for (const prefix of prefixes) {
+        if (pinsClaim(s, prefix, AUDIENCE_CLAIMS, prefixes)) continue;
         hits.push({
           path: s.path,
           message:

@@ -1,5 +1,5 @@
 import { exposedClaimKeys } from '../../policy/index.js';
-import { samePrefix, splitProviderKey, statementPrefixes, urlOfPrefix } from '../provider-prefix.js';
+import { prefixOfUrl, samePrefix, splitProviderKey, statementPrefixes, urlOfPrefix } from '../provider-prefix.js';
 import { holdsWhenKeyAbsent } from '../trust-statements.js';
 import type { LintRule, RuleHit } from '../types.js';
 
@@ -15,7 +15,9 @@ export const claimNotExposed: LintRule = {
         const key = splitProviderKey(c.key);
         const prefix = key && prefixes.find((p) => samePrefix(p, key.prefix));
         if (!key || !prefix) continue;
-        const exposed = [...exposedClaimKeys(urlOfPrefix(prefix, context))];
+        const url = urlOfPrefix(prefix, context);
+        const { generic, specific } = exposedClaimKeys(url);
+        const exposed = [...generic, ...specific].map((k) => k.slice(prefixOfUrl(url).length + 1));
         if (exposed.some((claim) => claim.toLowerCase() === key.claim.toLowerCase())) continue;
         const effect = holdsWhenKeyAbsent(c)
           ? `${c.operator} on an absent key is ALWAYS true: this condition constrains nothing`

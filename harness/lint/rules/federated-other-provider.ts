@@ -1,4 +1,5 @@
-import { prefixOfFederated, prefixOfUrl, providerArn, samePrefix } from '../provider-prefix.js';
+import { oidcProviderArn } from '../../scenario/index.js';
+import { prefixOfFederated, prefixOfUrl, samePrefix } from '../provider-prefix.js';
 import type { LintRule, RuleHit } from '../types.js';
 
 /**
@@ -11,7 +12,7 @@ export const federatedOtherProvider: LintRule = {
   check({ statements, context }) {
     const hits: RuleHit[] = [];
     const issuerPrefix = prefixOfUrl(context.issuer);
-    const expected = providerArn(context.accountId, context.issuer);
+    const expected = oidcProviderArn(context.accountId, context.issuer);
     for (const s of statements) {
       s.federated.forEach((value, i) => {
         const { prefix, accountId } = prefixOfFederated(value);

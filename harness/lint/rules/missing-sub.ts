@@ -1,21 +1,8 @@
-import { prefixOfFederated, samePrefix, splitProviderKey } from '../provider-prefix.js';
+import { pinsClaim } from '../pinned-claim.js';
+import { prefixOfFederated } from '../provider-prefix.js';
 import { sharedIssuerOf, subjectClaimsOf } from '../shared-issuers.js';
-import { isAllow, isPositiveMatch, type TrustStatement } from '../trust-statements.js';
+import { isAllow } from '../trust-statements.js';
 import type { LintRule, RuleHit } from '../types.js';
-
-function pinsSubject(s: TrustStatement, prefix: string): boolean {
-  const claims = subjectClaimsOf(prefix);
-  return s.conditions.some((c) => {
-    const key = splitProviderKey(c.key);
-    return (
-      key !== undefined &&
-      samePrefix(key.prefix, prefix) &&
-      claims.includes(key.claim.toLowerCase()) &&
-      isPositiveMatch(c) &&
-      !c.values.every((v) => v === '*')
-    );
-  });
-}
 
 /**
  * An Allow for a shared issuer without a positive subject condition admits every tenant's workloads
@@ -27,9 +14,9 @@ export const missingSub: LintRule = {
   check({ statements }) {
     const hits: RuleHit[] = [];
     for (const s of statements.filter(isAllow)) {
-      for (const federated of s.federated) {
-        const { prefix } = prefixOfFederated(federated);
-        if (pinsSubject(s, prefix)) continue;
+      const prefixes = s.federated.map((f) => prefixOfFederated(f).prefix);
+      for (const prefix of prefixes) {
+        if (pinsClaim(s, prefix, subjectClaimsOf(prefix), prefixes)) continue;
         const shared = sharedIssuerOf(prefix);
         const keys = subjectClaimsOf(prefix).map((c) => `"${prefix}:${c}"`).join(' or ');
         hits.push({

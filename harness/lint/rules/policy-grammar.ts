@@ -6,7 +6,7 @@ export const policyGrammar: LintRule = {
   id: 'policy-grammar',
   severity: 'error',
   check({ policy }) {
-    return validatePolicy(policy, 'trust').findings.map((f) => ({
+    return validatePolicy(policy, 'trust').map((f) => ({
       path: f.path,
       severity: f.severity,
       message: `${f.code}: ${f.message}`,

@@ -1,4 +1,4 @@
-import { providerArn } from '../provider-prefix.js';
+import { oidcProviderArn } from '../../scenario/index.js';
 import { isAllow } from '../trust-statements.js';
 import type { LintRule, RuleHit } from '../types.js';
 
@@ -15,7 +15,7 @@ export const principalWildcard: LintRule = {
         path: `${s.path}.${s.hasNotPrincipal ? 'NotPrincipal' : 'Principal'}`,
         message:
           `This Allow uses ${what}: any principal, not only ${context.issuer}, may assume the role when the ` +
-          `conditions hold. Name the provider: "Principal": {"Federated": "${providerArn(context.accountId, context.issuer)}"}.`,
+          `conditions hold. Name the provider: "Principal": {"Federated": "${oidcProviderArn(context.accountId, context.issuer)}"}.`,
       });
     }
     return hits;

@@ -11,6 +11,7 @@ import { findOperator, isNullOperator } from './registry.js';
 export interface CompiledCondition {
   operatorText: string;
   keyText: string;
+  keyLower: string;
   values: readonly string[];
   path: string;
   set: 'ForAnyValue' | 'ForAllValues' | null;
@@ -30,6 +31,7 @@ export function compileCondition(operatorText: string, keyText: string, values: 
   return {
     operatorText,
     keyText,
+    keyLower: keyText.toLowerCase(),
     values,
     path,
     set: parsed.set,

@@ -27,7 +27,7 @@ function explanation(c: CaseResult): string {
 }
 
 function outcomeTable(c: CaseResult): string {
-  const rows = [['assume role', c.expected.assume, c.observed.assume, c.observed.message] as const];
+  const rows = [['assume role', c.expected.assume, c.observed.assume, c.status === 'error' ? null : c.observed.message] as const];
   const reads = Object.keys({ ...c.expected.reads, ...c.observed.reads });
   const readRows = reads.map((s) => [`read ${s}`, c.expected.reads?.[s], c.observed.reads?.[s], c.details?.reads?.[s]?.message ?? null] as const);
   const body = [...rows, ...readRows]
@@ -37,13 +37,12 @@ function outcomeTable(c: CaseResult): string {
     })
     .join('');
   return `<section><h4>Outcomes</h4><table class="outcomes"><caption class="visually-hidden">Expected and observed outcome per step</caption>
-<thead><tr><th scope="col">Step</th><th scope="col">Expected</th><th scope="col">Observed</th><th scope="col">AWS error message</th></tr></thead><tbody>${body}</tbody></table></section>`;
+<thead><tr><th scope="col">Step</th><th scope="col">Expected</th><th scope="col">Observed</th><th scope="col">Exact AWS error message</th></tr></thead><tbody>${body}</tbody></table></section>`;
 }
 
 function awsError(c: CaseResult): string {
-  if (c.observed.message === null) return '';
-  const code = c.observed.assume && c.observed.assume !== 'allowed' ? `${c.observed.assume}: ` : '';
-  return `<section><h4>${c.status === 'error' ? 'Why the case could not run' : 'Exact AWS error'}</h4><pre class="aws-error"><code>${e(code + c.observed.message)}</code></pre></section>`;
+  if (c.status !== 'error' || c.observed.message === null) return '';
+  return `<section><h4>Why the case could not run</h4><pre class="aws-error"><code>${e(c.observed.message)}</code></pre></section>`;
 }
 
 function token(c: CaseResult): string {
@@ -59,9 +58,11 @@ function trustSection(c: CaseResult, trust: PolicyEvaluation | null, role: RoleR
   const roleName = c.details?.role ?? role?.role;
   const heading = `<h4>Trust policy${roleName ? ` of <code>${e(roleName)}</code>` : ''}</h4>`;
   if (!trust && !role) return '';
+  const arn = c.details?.roleArn ?? role?.roleArn;
+  const arnLine = arn ? `<p class="note">Role ARN <code>${e(arn)}</code></p>` : '';
   const decision = trust ? `<p class="decision">Decision: <strong>${e(trust.decision)}</strong>${decidingText(trust)}</p>` : '';
   const policy = role ? renderPolicyJson(role.trustPolicy, trust ? highlights(trust) : new Map()) : '<p class="note">The role\'s trust policy was not recorded.</p>';
-  return `<section class="trust">${heading}${decision}${policy}${trust ? conditionTable(trust) : ''}</section>`;
+  return `<section class="trust">${heading}${arnLine}${decision}${policy}${trust ? conditionTable(trust) : ''}</section>`;
 }
 
 function decidingText(trust: PolicyEvaluation): string {
@@ -72,7 +73,7 @@ function decidingText(trust: PolicyEvaluation): string {
 /** The statements worth showing: the deciding one, else those that matched principal and action. */
 function relevantStatements(trust: PolicyEvaluation): StatementTrace[] {
   if (trust.deciding) return [trust.deciding];
-  return trust.statements.filter((s) => s.principalMatched && s.actionMatched);
+  return trust.statements.filter((s) => s.effect === 'Allow' && s.principalMatched && s.actionMatched);
 }
 
 function highlights(trust: PolicyEvaluation): Map<string, Highlight> {
@@ -98,14 +99,13 @@ function conditionTable(trust: PolicyEvaluation): string {
     ),
   );
   if (rows.length === 0) return '';
-  return `<table class="conditions"><caption>Condition checks of the marked statement</caption><thead><tr><th scope="col">Condition</th><th scope="col">Policy values</th>
+  return `<table class="conditions"><caption>Condition checks of the marked statements</caption><thead><tr><th scope="col">Condition</th><th scope="col">Policy values</th>
 <th scope="col">Token values</th><th scope="col">Result</th><th scope="col">In words</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function assumptions(c: CaseResult): string {
   const readLines = Object.entries(c.details?.reads ?? {}).flatMap(([secret, r]) => r.explanation.map((line) => `${secret}: ${line}`));
   const list = [...(c.details?.assumptions ?? []).map((a) => `assumption: ${a}`), ...readLines];
-  const arn = c.details?.roleArn ? `<p class="note">Role ARN <code>${e(c.details.roleArn)}</code></p>` : '';
-  if (list.length === 0 && !arn) return '';
-  return `<section><h4>Reads and assumptions</h4>${arn}<ul>${list.map((l) => `<li>${e(l)}</li>`).join('')}</ul></section>`;
+  if (list.length === 0) return '';
+  return `<section><h4>Reads and assumptions</h4><ul>${list.map((l) => `<li>${e(l)}</li>`).join('')}</ul></section>`;
 }

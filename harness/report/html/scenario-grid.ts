@@ -31,7 +31,7 @@ export function renderScenario(scenario: string, anchor: string, cases: readonly
     })
     .join('\n');
   const byRole = (c: CaseResult) => roles.find((r) => r.role === c.details?.role);
-  return `<section class="scenario" id="${e(anchor)}" aria-labelledby="${e(anchor)}-title">
+  return `<section class="scenario" id="${e(anchor)}" data-has-failure="${failed > 0}" aria-labelledby="${e(anchor)}-title">
 <h2 id="${e(anchor)}-title">Scenario <code>${e(scenario)}</code> <span class="counts">${cases.length - failed} of ${cases.length} passed</span></h2>
 <div class="grid-wrap"><table class="grid">
 <caption>Expected vs observed outcome of assuming each role (columns) with each identity (rows: token <code>sub</code>, audience, tampering)</caption>

@@ -1,0 +1,48 @@
+/**
+ * Which LocalStack image to run and with what environment. Since 2026-03-23 images newer than 4.14.0
+ * (and `latest`) exit without LOCALSTACK_AUTH_TOKEN ("License activation failed"), so we refuse early.
+ */
+import { LOCALSTACK_IMAGE_DEFAULT, LOCALSTACK_LAST_FREE_VERSION } from '../../../localstack/image.js';
+import { HarnessError } from '../../errors.js';
+
+export interface LocalstackConfig {
+  image: string;
+  /** environment of the container (the token, when given, is passed through and never printed) */
+  environment: Record<string, string>;
+}
+
+function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/** true for community images that start without a token: `localstack/localstack:<version <= 4.14.0>` */
+export function runsWithoutToken(image: string): boolean {
+  const match = /^(?:.*\/)?localstack\/localstack:(\d+(?:\.\d+){0,2})$/.exec(image);
+  return match !== null && compareVersions(match[1]!, LOCALSTACK_LAST_FREE_VERSION) <= 0;
+}
+
+export function resolveLocalstackConfig(env: NodeJS.ProcessEnv = process.env): LocalstackConfig {
+  const image = env.LOCALSTACK_IMAGE || LOCALSTACK_IMAGE_DEFAULT;
+  const token = env.LOCALSTACK_AUTH_TOKEN;
+  if (!token && !runsWithoutToken(image)) {
+    throw new HarnessError(
+      'LOCALSTACK_AUTH_REQUIRED',
+      `LocalStack image ${image} needs LOCALSTACK_AUTH_TOKEN: since the 2026-03 licence change only ` +
+        `localstack/localstack:${LOCALSTACK_LAST_FREE_VERSION} and older start without one. ` +
+        `Unset LOCALSTACK_IMAGE to use ${LOCALSTACK_IMAGE_DEFAULT}, or set LOCALSTACK_AUTH_TOKEN.`,
+    );
+  }
+  return { image, environment: token ? { LOCALSTACK_AUTH_TOKEN: token } : {} };
+}
+
+/** LocalStack selects the account from a 12-digit access key id. */
+export function localstackCredentials(accountId: string): { accessKeyId: string; secretAccessKey: string } {
+  if (!/^\d{12}$/.test(accountId)) throw new TypeError(`account id must be 12 digits, got ${accountId}`);
+  return { accessKeyId: accountId, secretAccessKey: 'test' };
+}

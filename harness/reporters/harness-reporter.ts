@@ -1,0 +1,111 @@
+/**
+ * Playwright reporter: collects the `harness-case` / `harness-run-info` attachments of the `scenarios` project,
+ * builds one RunReport in onEnd, redacts it, and writes results.json, junit.xml, summary.md and
+ * trust-matrix.html into the report dir (also when cases fail, and with zero cases when the run aborts).
+ *
+ *   reporter: [['./harness/reporters/harness-reporter.ts', { reportDir: 'reports', secretValues: [...] }]]
+ */
+import { appendFile, readFile } from 'node:fs/promises';
+import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
+import type { TargetKind } from '../backends/types.js';
+import { buildRunReport } from '../report/build-run-report.js';
+import { RUN_INFO_ATTACHMENT, type CaseResult, type Enforcement, type HarnessRunInfo, type RunReport } from '../report/model.js';
+import { redact, redactText } from '../report/redact.js';
+import { writeReportFiles } from '../report/write-report-files.js';
+import { casesFromTest, stripAnsi } from './case-from-test.js';
+import { readHarnessVersion } from './harness-version.js';
+
+export interface HarnessReporterOptions {
+  /** default: env HARNESS_REPORT_DIR, else `reports` (relative to the working directory) */
+  reportDir?: string;
+  /** the Playwright project whose tests are scenario cases */
+  project?: string;
+  /** known secret values, removed from every file written */
+  secretValues?: string[];
+  /** default: env; for tests */
+  env?: NodeJS.ProcessEnv;
+}
+
+const TARGET_KINDS: readonly TargetKind[] = ['moto', 'localstack', 'endpoint', 'aws'];
+const ENFORCEMENTS: readonly Enforcement[] = ['harness', 'target', 'off'];
+
+export default class HarnessReporter implements Reporter {
+  private readonly results = new Map<string, CaseResult[]>();
+  private readonly runInfos: HarnessRunInfo[] = [];
+  private readonly env: NodeJS.ProcessEnv;
+  private readonly reportDir: string;
+  private readonly project: string;
+  private startedAt = new Date();
+
+  constructor(private readonly options: HarnessReporterOptions = {}) {
+    this.env = options.env ?? process.env;
+    this.reportDir = options.reportDir ?? this.env.HARNESS_REPORT_DIR ?? 'reports';
+    this.project = options.project ?? 'scenarios';
+  }
+
+  printsToStdio(): boolean {
+    return false;
+  }
+
+  onBegin(_config: FullConfig, _suite: Suite): void {
+    this.startedAt = new Date();
+  }
+
+  async onTestEnd(test: TestCase, result: TestResult): Promise<void> {
+    if (test.parent.project()?.name !== this.project) return;
+    const attachments: Array<{ name: string; body: string }> = [];
+    for (const a of result.attachments) {
+      const body = a.body ?? (a.path ? await readFile(a.path).catch(() => undefined) : undefined);
+      if (body === undefined) continue;
+      if (a.name === RUN_INFO_ATTACHMENT) this.addRunInfo(body.toString('utf8'));
+      else attachments.push({ name: a.name, body: body.toString('utf8') });
+    }
+    const error = result.errors[0]?.message ?? result.error?.message;
+    // Keyed by test id: a retry replaces the earlier attempt.
+    this.results.set(
+      test.id,
+      casesFromTest({
+        scenario: test.parent.type === 'describe' ? test.parent.title : (test.location.file.split(/[\\/]/).pop() ?? test.location.file),
+        caseName: test.title,
+        status: result.status,
+        errorMessage: error === undefined ? null : stripAnsi(error),
+        attachments,
+      }),
+    );
+  }
+
+  async onEnd(_result: FullResult): Promise<void> {
+    const report = this.buildReport();
+    const files = await writeReportFiles(report, this.reportDir);
+    if (this.env.GITHUB_STEP_SUMMARY && files.summaryMarkdown !== undefined) await appendFile(this.env.GITHUB_STEP_SUMMARY, `${files.summaryMarkdown}\n`);
+  }
+
+  private buildReport(): RunReport {
+    const kind = this.env.HARNESS_TARGET_KIND as TargetKind | undefined;
+    const enforcement = this.env.HARNESS_ENFORCEMENT as Enforcement | undefined;
+    const label = this.env.HARNESS_TARGET_LABEL;
+    const report = buildRunReport(
+      {
+        target: {
+          kind: kind && TARGET_KINDS.includes(kind) ? kind : 'moto',
+          enforcement: enforcement && ENFORCEMENTS.includes(enforcement) ? enforcement : 'harness',
+          ...(label ? { label } : {}),
+        },
+        harnessVersion: readHarnessVersion(),
+        startedAt: this.startedAt.toISOString(),
+        finishedAt: new Date().toISOString(),
+      },
+      [...this.results.values()].flat(),
+      this.runInfos,
+    );
+    return redact(report, { secretValues: this.options.secretValues ?? [] });
+  }
+
+  private addRunInfo(body: string): void {
+    try {
+      this.runInfos.push(JSON.parse(body) as HarnessRunInfo);
+    } catch (e) {
+      process.stderr.write(`harness reporter: ignoring a ${RUN_INFO_ATTACHMENT} attachment that is not JSON: ${redactText((e as Error).message)}\n`);
+    }
+  }
+}

@@ -1,0 +1,25 @@
+/** A seeded PRNG (mulberry32) so every differential run is reproducible from its seed. */
+export class Prng {
+  private state: number;
+  constructor(seed: number) {
+    this.state = seed >>> 0;
+  }
+  next(): number {
+    let t = (this.state = (this.state + 0x6d2b79f5) >>> 0);
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+  pick<T>(items: readonly T[]): T {
+    return items[Math.floor(this.next() * items.length)]!;
+  }
+  some<T>(items: readonly T[], min: number, max: number): T[] {
+    return Array.from({ length: this.int(min, max) }, () => this.pick(items));
+  }
+}
