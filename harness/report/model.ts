@@ -83,6 +83,9 @@ export const CASE_ATTACHMENT = 'harness-case';
 /** Name of the JSON attachment fixtures add once per scenario (or run): body = HarnessRunInfo. */
 export const RUN_INFO_ATTACHMENT = 'harness-run-info';
 
+/** Name of the JSON attachment fixtures add per test: body = HarnessRunInfo['target'] (kind, label, enforcement). */
+export const TARGET_ATTACHMENT = 'harness-target';
+
 /** Body of a `harness-run-info` attachment; several are merged (roles by scenario+role, findings appended). */
 export interface HarnessRunInfo {
   roles?: RoleReport[];

@@ -6,10 +6,10 @@
  *   reporter: [['./harness/reporters/harness-reporter.ts', { reportDir: 'reports', secretValues: [...] }]]
  */
 import { appendFile, readFile } from 'node:fs/promises';
-import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
+import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestError, TestResult } from '@playwright/test/reporter';
 import type { TargetKind } from '../backends/types.js';
 import { buildRunReport } from '../report/build-run-report.js';
-import { RUN_INFO_ATTACHMENT, type CaseResult, type Enforcement, type HarnessRunInfo, type RunReport } from '../report/model.js';
+import { RUN_INFO_ATTACHMENT, TARGET_ATTACHMENT, type CaseResult, type Enforcement, type HarnessRunInfo, type RunReport } from '../report/model.js';
 import { redact, redactText } from '../report/redact.js';
 import { writeReportFiles } from '../report/write-report-files.js';
 import { casesFromTest, stripAnsi } from './case-from-test.js';
@@ -36,6 +36,9 @@ export default class HarnessReporter implements Reporter {
   private readonly reportDir: string;
   private readonly project: string;
   private startedAt = new Date();
+  private scenarioTests = 0;
+  private otherTests = 0;
+  private sawError = false;
 
   constructor(private readonly options: HarnessReporterOptions = {}) {
     this.env = options.env ?? process.env;
@@ -47,8 +50,16 @@ export default class HarnessReporter implements Reporter {
     return false;
   }
 
-  onBegin(_config: FullConfig, _suite: Suite): void {
+  onBegin(_config: FullConfig, suite: Suite): void {
     this.startedAt = new Date();
+    for (const test of suite.allTests()) {
+      if (test.parent.project()?.name === this.project) this.scenarioTests++;
+      else this.otherTests++;
+    }
+  }
+
+  onError(_error: TestError): void {
+    this.sawError = true;
   }
 
   async onTestEnd(test: TestCase, result: TestResult): Promise<void> {
@@ -58,6 +69,7 @@ export default class HarnessReporter implements Reporter {
       const body = a.body ?? (a.path ? await readFile(a.path).catch(() => undefined) : undefined);
       if (body === undefined) continue;
       if (a.name === RUN_INFO_ATTACHMENT) this.addRunInfo(body.toString('utf8'));
+      else if (a.name === TARGET_ATTACHMENT) this.addRunInfo(`{"target":${body.toString('utf8')}}`);
       else attachments.push({ name: a.name, body: body.toString('utf8') });
     }
     const error = result.errors[0]?.message ?? result.error?.message;
@@ -75,6 +87,8 @@ export default class HarnessReporter implements Reporter {
   }
 
   async onEnd(_result: FullResult): Promise<void> {
+    // A run of only other projects' tests (e.g. `playwright test tests/`) is not a conformance run: keep the last report.
+    if (this.scenarioTests === 0 && this.otherTests > 0 && !this.sawError) return;
     const report = this.buildReport();
     const files = await writeReportFiles(report, this.reportDir);
     if (this.env.GITHUB_STEP_SUMMARY && files.summaryMarkdown !== undefined) await appendFile(this.env.GITHUB_STEP_SUMMARY, `${files.summaryMarkdown}\n`);

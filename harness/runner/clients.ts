@@ -1,6 +1,7 @@
 /** AWS SDK clients pointed at the run's endpoint. STS clients are shared; reads use the session's keys. */
 import { STSClient } from '@aws-sdk/client-sts';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { FinalizeRequestMiddleware, MetadataBearer } from '@smithy/types';
 import type { AwsCredentials } from '../backends/types.js';
 
 const stsClients = new Map<string, STSClient>();
@@ -25,12 +26,11 @@ export function secretsClientFor(
   const client = new SecretsManagerClient({ endpoint, region, credentials, maxAttempts: 1 });
   if (options.tamperSignature) {
     client.middlewareStack.addRelativeTo(
-      (next: (args: { request: unknown }) => Promise<unknown>) => async (args: { request: unknown }) => {
-        const request = args.request as { headers?: Record<string, string> };
-        const auth = request.headers?.authorization;
-        if (request.headers && auth) request.headers.authorization = flipLastHexDigit(auth);
+      ((next) => async (args) => {
+        const headers = (args.request as { headers?: Record<string, string> }).headers;
+        if (headers?.authorization) headers.authorization = flipLastHexDigit(headers.authorization);
         return next(args);
-      },
+      }) satisfies FinalizeRequestMiddleware<object, MetadataBearer>,
       { relation: 'after', toMiddleware: 'httpSigningMiddleware', name: 'harnessTamperSignature' },
     );
   }

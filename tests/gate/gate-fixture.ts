@@ -1,4 +1,4 @@
-/** Test world: moto (worker-scoped), a mock Gitpod IdP and a gate per test, all on one ManualClock. */
+/** Test world: the moto backend (worker-scoped), a mock Gitpod IdP and a gate per test, all on one ManualClock. */
 import { expect, test as base } from '@playwright/test';
 import { CreateOpenIDConnectProviderCommand, CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import {
@@ -7,13 +7,13 @@ import {
   type AssumeRoleWithWebIdentityCommandInput,
   type AssumeRoleWithWebIdentityCommandOutput,
 } from '@aws-sdk/client-sts';
+import { createBackend } from '../../harness/backends/index.js';
 import type { StartedBackend } from '../../harness/backends/types.js';
 import { ManualClock } from '../../harness/clock.js';
 import { startGate } from '../../harness/gate/index.js';
 import type { FetchLike, GateOptions, StartedGate } from '../../harness/gate/types.js';
 import { createMockIdp } from '../../harness/idp/index.js';
 import type { MintRequest, MockIdp } from '../../harness/idp/types.js';
-import { startFakeMoto } from './fakes/moto-backend.js';
 
 export const ISSUER = 'https://api.gitpod.io/idp';
 export const ACCOUNT = '123456789012';
@@ -57,7 +57,7 @@ export interface GateWorld {
 export const test = base.extend<{ world: GateWorld }, { backend: StartedBackend }>({
   backend: [
     async ({}, use) => {
-      const backend = await startFakeMoto(ACCOUNT);
+      const backend = await createBackend('moto').start({ accountId: ACCOUNT });
       await use(backend);
       await backend.stop();
     },

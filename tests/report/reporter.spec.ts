@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
@@ -120,4 +121,30 @@ test('a run that aborts after loading still writes a valid results.json with zer
   const results = JSON.parse(await readFile(join(dir, 'out', 'results.json'), 'utf8'));
   expect(validate(results), JSON.stringify(validate.errors)).toBe(true);
   expect(results).toMatchObject({ cases: [], summary: { passed: 0, failed: 0, errors: 0 }, target: { kind: 'moto', enforcement: 'harness' } });
+});
+
+test('a run of only non-scenario tests leaves the report dir alone', async () => {
+  const dir = await projectDir();
+  const run = await runInlineProject(dir, {
+    files: { 'playwright.config.ts': config(), 'unit.spec.ts': UNIT.replace("throw new Error('unit failure');", '') },
+  });
+  expect(run.code, run.output).toBe(0);
+  expect(existsSync(join(dir, 'out'))).toBe(false);
+});
+
+test('the harness-target attachment sets the target of the report', async () => {
+  const dir = await projectDir();
+  const spec = `import { test } from '@playwright/test';
+test.describe('gitpod-seed', () => {
+  test(${JSON.stringify(trusted!.case)}, async () => {
+    await test.info().attach('harness-target', { contentType: 'application/json', body: '{"kind":"endpoint","label":"http://127.0.0.1:4566","enforcement":"off"}' });
+    await test.info().attach('harness-case', { contentType: 'application/json', body: ${JSON.stringify(JSON.stringify(trusted))} });
+  });
+});
+`;
+  const run = await runInlineProject(dir, { files: { 'playwright.config.ts': config(), 'scenarios.spec.ts': spec } });
+  expect(run.code, run.output).toBe(0);
+  const results = JSON.parse(await readFile(join(dir, 'out', 'results.json'), 'utf8'));
+  expect(results.target).toEqual({ kind: 'endpoint', enforcement: 'off', label: 'http://127.0.0.1:4566' });
+  expect(results.summary).toEqual({ passed: 1, failed: 0, errors: 0 });
 });

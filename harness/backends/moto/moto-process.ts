@@ -51,8 +51,9 @@ export class MotoProcess {
     });
   }
 
+  /** moto keeps its state in memory only: a short grace before SIGKILL loses nothing */
   async stop(): Promise<void> {
-    await stopChild(this.child);
+    await stopChild(this.child, 500);
     this.forget();
   }
 

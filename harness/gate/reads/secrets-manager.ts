@@ -9,8 +9,6 @@ import { allowedVerdict, errorVerdict, SECRET_NOT_FOUND_MESSAGE, type DecisionBa
 import { authorizeSecretRead } from './secret-read.js';
 import { authorizeAccountLevel, type SecretsManagerCall } from './secrets-manager-call.js';
 
-export type { SecretsManagerCall };
-
 export async function checkSecretsManagerCall(call: SecretsManagerCall): Promise<GateVerdict> {
   const body = parseJsonObject(call.request.body);
   switch (call.operationName) {

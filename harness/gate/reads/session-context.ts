@@ -12,7 +12,7 @@ const SURVIVING_CLAIMS = ['amr', 'aud', 'id', 'sub'] as const;
 export const accountOfArn = (arn: string): string => arn.split(':')[4] ?? '';
 
 /** `arn:aws:iam::123:oidc-provider/api.gitpod.io/idp` -> `api.gitpod.io/idp` */
-export const providerKeyPrefix = (providerArn: string): string =>
+export const providerPrefixOfArn = (providerArn: string): string =>
   providerArn.includes(':oidc-provider/') ? providerArn.slice(providerArn.indexOf(':oidc-provider/') + 15) : providerArn;
 
 export function sessionContext(
@@ -37,7 +37,7 @@ export function sessionContext(
     'aws:ResourceAccount': accountId,
   };
   if (role) context['aws:userid'] = `${role.roleId}:${sessionName}`;
-  const prefix = providerKeyPrefix(session.providerArn);
+  const prefix = providerPrefixOfArn(session.providerArn);
   for (const claim of SURVIVING_CLAIMS) {
     const raw = session.claims[claim];
     // amr is multi-valued (ForAnyValue:) even when the token carried a single string
