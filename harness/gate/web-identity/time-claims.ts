@@ -29,7 +29,7 @@ export function checkTimeClaims(claims: Record<string, unknown>, now: Date, assu
   if (nowSeconds > exp + skew) {
     throw new StsRefusal('ExpiredTokenException', MSG.expired(nowSeconds, exp), [
       `The token expired at ${exp} (unix seconds); now is ${nowSeconds}, beyond the ${skew} s clock-skew allowance.`,
-    ], ['clockSkewSeconds']);
+    ]);
   }
   const used: (keyof GateAssumptions)[] = [];
   if (nbf !== undefined && nbf > nowSeconds + skew) {
