@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { secretValuesOfRun } from './harness/fixtures/secret-values.js';
 
 /**
  * `npm test`: the harness's own tests (project `unit`) and every scenario under scenarios/ (project
@@ -9,7 +10,7 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   timeout: 60_000,
   workers: 2,
-  reporter: [['list'], ['./harness/reporters/harness-reporter.ts', { reportDir: 'reports' }]],
+  reporter: [['list'], ['./harness/reporters/harness-reporter.ts', { reportDir: 'reports', secretValues: secretValuesOfRun() }]],
   projects: [
     { name: 'unit', testDir: './tests', testMatch: '**/*.spec.ts' },
     { name: 'scenarios', testDir: './harness/fixtures', testMatch: 'scenarios.spec.ts' },

@@ -38,6 +38,8 @@ export type HarnessErrorCode =
   | 'ENV_FILE_MISSING'
   // gate
   | 'GATE_START_FAILED'
+  // bench
+  | 'BENCH_FAILED'
   | 'INTERNAL';
 
 /** Codes that mean "the input is unusable": the CLI exits 2 for these. */
