@@ -36,6 +36,7 @@ export type HarnessErrorCode =
   | 'AWS_CLI_FAILED'
   | 'AWS_CLI_OUTPUT_NOT_JSON'
   | 'ENV_FILE_MISSING'
+  | 'ENV_FILE_UNWRITABLE'
   // gate
   | 'GATE_START_FAILED'
   // bench

@@ -1,5 +1,5 @@
 /** The dotenv file `up` writes for real clients, and its reading by `token` and `idp login aws`. */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'dotenv';
 import { HarnessError } from '../errors.js';
@@ -21,10 +21,18 @@ export interface UpEnvironment {
   HARNESS_SCENARIO: string;
 }
 
+/** Written whole (temp file + rename) so that a client polling for it never reads half of it. */
 export function writeEnvFile(file: string, values: UpEnvironment): void {
-  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const lines = Object.entries(values).map(([k, v]) => `${k}=${JSON.stringify(String(v))}`);
-  writeFileSync(file, `# written by aws-oidc-harness up; removed when it stops\n${lines.join('\n')}\n`, { mode: 0o600 });
+  const partial = `${file}.${process.pid}.partial`;
+  try {
+    mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    writeFileSync(partial, `# written by aws-oidc-harness up; removed when it stops\n${lines.join('\n')}\n`, { mode: 0o600 });
+    renameSync(partial, file);
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw new HarnessError('ENV_FILE_UNWRITABLE', `${file}: cannot write the env file: ${(error as Error).message}`, { cause: error });
+  }
 }
 
 export function readEnvFile(file: string): UpEnvironment {

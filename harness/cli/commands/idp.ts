@@ -13,6 +13,8 @@ import { DEFAULT_ENV_FILE, readEnvFile } from '../env-file.js';
 import { requestToken } from '../token-service.js';
 import { parseCliJson, runAwsCli } from '../aws-cli.js';
 import { EXIT_OK } from '../exit.js';
+import { collect } from '../options.js';
+import { parseClaims } from './token.js';
 
 interface LoginOptions {
   roleArn: string;
@@ -21,6 +23,8 @@ interface LoginOptions {
   audience: string;
   envFile: string;
   awsCli: string;
+  sub?: string;
+  claim: string[];
 }
 
 interface AssumeOutput {
@@ -39,6 +43,8 @@ export function registerIdp(program: Command, setExit: (code: number) => void): 
     .option('--audience <aud>', 'the token audience', 'sts.amazonaws.com')
     .option('--env-file <path>', 'the env file written by up', DEFAULT_ENV_FILE)
     .option('--aws-cli <path>', 'the AWS CLI executable', 'aws')
+    .option('--sub <sub>', 'harness extension: log in as another workspace (the subject claim)')
+    .option('--claim <key=value>', 'harness extension: another claim (repeatable)', collect, [])
     .action(async (options: LoginOptions) => {
       await loginAws(options);
       setExit(EXIT_OK);
@@ -47,7 +53,11 @@ export function registerIdp(program: Command, setExit: (code: number) => void): 
 
 async function loginAws(options: LoginOptions): Promise<void> {
   const env = readEnvFile(options.envFile);
-  const minted = await requestToken(env.HARNESS_TOKEN_URL, env.HARNESS_TOKEN_SECRET, { audience: [options.audience] });
+  const minted = await requestToken(env.HARNESS_TOKEN_URL, env.HARNESS_TOKEN_SECRET, {
+    audience: [options.audience],
+    sub: options.sub,
+    claims: parseClaims(options.claim),
+  });
   const cliEnv: NodeJS.ProcessEnv = {
     ...process.env,
     AWS_ENDPOINT_URL: env.AWS_ENDPOINT_URL,
