@@ -19,10 +19,17 @@ export function endpointOption(): Option {
   return new Option('--endpoint <url>', 'an already running emulator (target endpoint); default AWS_ENDPOINT_URL');
 }
 
+export function assumptionOption(): Option {
+  return new Option('--assumption <name=value>', 'override a named gate assumption (repeatable), e.g. noKidTriesAllKeys=false')
+    .argParser(collect)
+    .default([]);
+}
+
 export interface TargetOptions {
   target: TargetChoice;
   endpoint?: string;
   enforce: 'on' | 'off';
+  assumption: string[];
 }
 
 export function usageError(message: string): HarnessError {

@@ -9,6 +9,7 @@ export const DEFAULT_ASSUMPTIONS: Readonly<GateAssumptions> = Object.freeze({
   rejectFutureIat: true,
   clockSkewSeconds: 300,
   maxJwksKeys: 100,
+  idpFetchFailureIsInvalidIdentityToken: true,
   fetchTimeoutMs: 3000,
 });
 

@@ -15,6 +15,8 @@ export const MSG = {
   /** [obs] unix seconds, no space before the second number */
   expired: (nowSeconds: number, expSeconds: number) =>
     `Token expired: current date/time ${nowSeconds} must be before the expiration date/time${expSeconds}`,
+  /** [chosen] the IdP's discovery document or JWKS could not be fetched (assumption idpFetchFailureIsInvalidIdentityToken off) */
+  idpCommunication: (issuer: string) => `Couldn't communicate with the identity provider ${issuer}`,
   /** [obs] */
   rolesClaim: 'The target role ARN is not present in the roles claim of the identity token',
   /** [obs] */

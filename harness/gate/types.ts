@@ -25,6 +25,12 @@ export interface GateAssumptions {
   clockSkewSeconds: number;
   /** JWKS with more keys than this is refused (a user saw >100 fail) */
   maxJwksKeys: number;
+  /**
+   * an IdP whose discovery document or JWKS cannot be fetched (5xx, timeout, invalid JSON, no jwks_uri) gives
+   * InvalidIdentityToken "Couldn't retrieve verification key ..." (true, observed for unreachable JWKS) rather
+   * than IDPCommunicationError (false; its message is unknown)
+   */
+  idpFetchFailureIsInvalidIdentityToken: boolean;
   /** timeout for each discovery/JWKS fetch, ms */
   fetchTimeoutMs: number;
 }

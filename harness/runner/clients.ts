@@ -11,7 +11,7 @@ export function stsClientFor(endpoint: string, region: string): STSClient {
   const key = `${endpoint}|${region}`;
   let client = stsClients.get(key);
   if (!client) {
-    client = new STSClient({ endpoint, region, maxAttempts: 1 });
+    client = new STSClient({ endpoint: endpoint || undefined, region, maxAttempts: 1 });
     stsClients.set(key, client);
   }
   return client;
@@ -23,7 +23,7 @@ export function secretsClientFor(
   credentials: AwsCredentials,
   options: { tamperSignature?: boolean } = {},
 ): SecretsManagerClient {
-  const client = new SecretsManagerClient({ endpoint, region, credentials, maxAttempts: 1 });
+  const client = new SecretsManagerClient({ endpoint: endpoint || undefined, region, credentials, maxAttempts: 1 });
   if (options.tamperSignature) {
     client.middlewareStack.addRelativeTo(
       ((next) => async (args) => {

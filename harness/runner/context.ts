@@ -5,7 +5,7 @@ import type { MockIdp } from '../idp/types.js';
 import type { Provisioned } from '../provision/index.js';
 
 export interface RunContext {
-  /** the endpoint every client uses: the gate (or the target itself when it enforces federation) */
+  /** the endpoint every client uses: the gate, or the target itself when it enforces federation ("" = the SDK default, real AWS) */
   endpoint: string;
   region: string;
   idp: MockIdp;

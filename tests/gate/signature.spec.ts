@@ -60,6 +60,15 @@ test.describe('signature and keys (reference §2.4)', () => {
     });
   }
 
+  test('with assumption idpFetchFailureIsInvalidIdentityToken off, an erroring IdP gives IDPCommunicationError', async ({ world }) => {
+    await world.gate({ assumptions: { idpFetchFailureIsInvalidIdentityToken: false } });
+    world.idp.setFaults(ISSUER, ['jwks-500']);
+    const error = await failure(world.assume(await world.mint()));
+    expectAwsError(error, 'IDPCommunicationError', 400, `Couldn't communicate with the identity provider ${ISSUER}`);
+    const decision = world.gateHandle().decision(error.$metadata?.requestId ?? '');
+    expect(decision?.assumptionsUsed).toContain('idpFetchFailureIsInvalidIdentityToken');
+  });
+
   test('a JWKS fetch that never answers times out (injected fetch, short timeout)', async ({ world }) => {
     await world.gate({ fetch: hangingFetch, assumptions: { fetchTimeoutMs: 50 } });
     expectAwsError(await failure(world.assume(await world.mint())), 'InvalidIdentityToken', 400, NO_KEY);

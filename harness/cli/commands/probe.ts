@@ -17,7 +17,7 @@ export function registerProbe(program: Command, setExit: (code: number) => void)
     .option('--json', 'print the findings as JSON')
     .action(async (paths: string[], options: Omit<TargetOptions, 'enforce'> & { json?: boolean }) => {
       const scenarios = loadScenarios(paths.length ? paths : ['scenarios']);
-      const environment = await startEnvironment({ ...options, enforce: true }, { log: (l) => process.stderr.write(`${l}\n`) });
+      const environment = await startEnvironment({ ...options, enforce: true, assumptions: {} }, { log: (l) => process.stderr.write(`${l}\n`) });
       const findings: ProbeFinding[] = [];
       try {
         for (const scenario of scenarios) findings.push(...(await runProbes(await environment.prepare(scenario), scenario)));

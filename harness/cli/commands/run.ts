@@ -9,7 +9,8 @@ import { loadScenarios } from '../../scenario/load.js';
 import { settingsToEnv } from '../../fixtures/settings.js';
 import { lintScenario } from '../../lint/index.js';
 import { EXIT_FAILED, EXIT_OK } from '../exit.js';
-import { endpointOption, enforceOption, targetOption, type TargetOptions } from '../options.js';
+import { assumptionOption, endpointOption, enforceOption, targetOption, type TargetOptions } from '../options.js';
+import { parseAssumptionOverrides } from '../../fixtures/assumption-overrides.js';
 import { printFindingsSummary } from './lint.js';
 
 interface RunOptions extends TargetOptions {
@@ -27,6 +28,7 @@ export function registerRun(program: Command, setExit: (code: number) => void): 
     .addOption(targetOption())
     .addOption(endpointOption())
     .addOption(enforceOption())
+    .addOption(assumptionOption())
     .option('--report-dir <dir>', 'where reports are written', 'reports')
     .option('--probe', 'also send near-miss identities through the gate and report what they admit')
     .action(async (paths: string[], options: RunOptions) => {
@@ -35,6 +37,7 @@ export function registerRun(program: Command, setExit: (code: number) => void): 
 }
 
 export async function runCommand(paths: string[], options: RunOptions): Promise<number> {
+  const assumptions = parseAssumptionOverrides(options.assumption);
   const scenarios = loadScenarios(paths);
   printFindingsSummary(scenarios.flatMap((s) => lintScenario(s)));
   const reportDir = path.resolve(options.reportDir);
@@ -48,6 +51,7 @@ export async function runCommand(paths: string[], options: RunOptions): Promise<
     enforce: options.enforce === 'on',
     reportDir,
     probe: options.probe === true,
+    assumptions,
   });
   const status = await runPlaywright(env);
   if (!existsSync(resultsFile)) writeAbortedResults(resultsFile, options);

@@ -9,7 +9,7 @@ import type { KeyStore } from './key-store.js';
 
 export const ACCEPTED_ALGS: readonly string[] = ['RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'ES512'];
 
-type Assumptions = Pick<GateAssumptions, 'noKidTriesAllKeys' | 'maxJwksKeys'>;
+type Assumptions = Pick<GateAssumptions, 'noKidTriesAllKeys' | 'maxJwksKeys' | 'idpFetchFailureIsInvalidIdentityToken'>;
 
 const noKey = (why: string, assumptionsUsed: (keyof GateAssumptions)[] = []) =>
   new StsRefusal('InvalidIdentityToken', MSG.noVerificationKey, [why], assumptionsUsed);
@@ -60,7 +60,11 @@ async function signingKeys(issuer: string, keyStore: KeyStore, assumptions: Assu
   try {
     keys = await (refresh ? keyStore.refresh(issuer) : keyStore.keys(issuer));
   } catch (e) {
-    if (e instanceof KeySourceUnavailable) throw noKey(`The issuer's keys could not be retrieved: ${e.message}.`);
+    if (e instanceof KeySourceUnavailable) {
+      const why = `The issuer's keys could not be retrieved: ${e.message}.`;
+      if (assumptions.idpFetchFailureIsInvalidIdentityToken) throw noKey(why, ['idpFetchFailureIsInvalidIdentityToken']);
+      throw new StsRefusal('IDPCommunicationError', MSG.idpCommunication(issuer), [why], ['idpFetchFailureIsInvalidIdentityToken']);
+    }
     throw e;
   }
   if (keys.length > assumptions.maxJwksKeys) {
