@@ -2,7 +2,7 @@
 import { oidcContextKeys, validatePolicy } from '../policy/index.js';
 import type { ContextValue, PolicyFinding, PolicyKind } from '../policy/types.js';
 
-export { evaluatePolicy } from '../policy/index.js';
+export { evaluatePolicy, exposedClaimKeys, providerKeyPrefix } from '../policy/index.js';
 
 /** Findings that make AWS refuse the document (warnings do not). */
 export function policyErrors(doc: Record<string, unknown>, kind: PolicyKind): PolicyFinding[] {

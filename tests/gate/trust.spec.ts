@@ -22,11 +22,22 @@ test.describe('roles claim, session tags and trust policy (reference §2.7-2.9)'
     expect(gate.decision(e.$metadata.requestId ?? '')?.assumptionsUsed).toContain('missingRoleIsAccessDenied');
   });
 
-  test('claims other than aud/sub/amr/azp are not condition keys', async ({ world }) => {
+  test('claims other than aud/sub/amr/azp are not condition keys, and the decision says the key can never be present', async ({ world }) => {
     await world.createRole('by-email', trustPolicy({ Condition: { StringEquals: { 'api.gitpod.io/idp:email': 'jane@acme.example' } } }));
-    await world.gate();
+    const gate = await world.gate();
     const e = await failure(world.assume(await world.mint(), { RoleArn: roleArn('by-email') }));
     expectAwsError(e, 'AccessDenied', 403, DENIED);
+    const explanation = gate.decision(e.$metadata.requestId ?? '')?.explanation.join('\n') ?? '';
+    expect(explanation).toContain('api.gitpod.io/idp:email can never be present: AWS does not expose the claim email');
+  });
+
+  test('a condition key with another provider prefix (the seed example) can never be present, and the decision says so', async ({ world }) => {
+    await world.createRole('wrong-prefix', trustPolicy({ Condition: { StringLike: { 'gitpod.io/idp:sub': 'https://github.com/acme/*' } } }));
+    const gate = await world.gate();
+    const e = await failure(world.assume(await world.mint(), { RoleArn: roleArn('wrong-prefix') }));
+    expectAwsError(e, 'AccessDenied', 403, DENIED);
+    const explanation = gate.decision(e.$metadata.requestId ?? '')?.explanation.join('\n') ?? '';
+    expect(explanation).toContain("gitpod.io/idp:sub can never be present: AWS names this provider's keys api.gitpod.io/idp:<claim>");
   });
 
   test('sts:RoleSessionName and aws:FederatedProvider reach the trust policy', async ({ world }) => {

@@ -5,6 +5,7 @@ import { evaluatePolicy, tokenContextKeys } from '../policy-port.js';
 import { StsRefusal } from '../sts-error.js';
 import type { GateAssumptions, OidcProviderView, RoleView } from '../types.js';
 import type { SessionTags } from './session-tags.js';
+import { neverPresentKeySentences } from './never-present-keys.js';
 
 export interface TrustInput {
   role: RoleView;
@@ -44,7 +45,8 @@ export function checkTrust(input: TrustInput): PolicyEvaluation {
   const trust = evaluateTrust(input, 'sts:AssumeRoleWithWebIdentity');
   if (trust.decision !== 'Allow') {
     const why = `The trust policy of ${input.role.arn} does not allow sts:AssumeRoleWithWebIdentity (${trust.decision}).`;
-    throw new StsRefusal('AccessDenied', MSG.notAuthorized, [why, ...trust.explanation], [], trust);
+    const neverPresent = neverPresentKeySentences(trust, input.provider.url);
+    throw new StsRefusal('AccessDenied', MSG.notAuthorized, [why, ...neverPresent, ...trust.explanation], [], trust);
   }
   if (input.tags && Object.keys(input.tags.tags).length > 0) {
     const tagSession = evaluateTrust(input, 'sts:TagSession');
