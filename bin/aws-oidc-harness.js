@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --
 // Runs the TypeScript sources directly through tsx: no build step between a clone and a run.
 import { register } from 'tsx/esm/api';
 

@@ -1,13 +1,14 @@
 /**
  * The overhead figure's baseline: the same SDK calls as one runner case (mint, AssumeRoleWithWebIdentity,
- * GetSecretValue with the session's keys, client per read), sent straight to the emulator, no gate.
+ * GetSecretValue with the session's keys through the runner's own reads client), sent straight to the emulator.
  */
 import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import type { BuildMiddleware, MetadataBearer } from '@smithy/types';
 import type { StartedBackend } from '../backends/types.js';
 import { HarnessError } from '../errors.js';
 import type { MintRequest, MockIdp } from '../idp/types.js';
+import { secretsClientFor } from '../runner/clients.js';
 
 export interface DirectCase {
   roleArn: string;
@@ -40,12 +41,8 @@ export function directCaseRunner(backend: StartedBackend, idp: MockIdp, region: 
       throw new HarnessError('BENCH_FAILED', 'the emulator returned no credentials for AssumeRoleWithWebIdentity');
     }
     const credentials = { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken };
-    const secrets = new SecretsManagerClient({ endpoint: backend.endpoint(), region, credentials, maxAttempts: 1 });
+    const secrets = secretsClientFor(backend.endpoint(), region, credentials);
     secrets.middlewareStack.add(backendHeaders(backend), HEADERS_STEP);
-    try {
-      await secrets.send(new GetSecretValueCommand({ SecretId: spec.secret }));
-    } finally {
-      secrets.destroy();
-    }
+    await secrets.send(new GetSecretValueCommand({ SecretId: spec.secret }));
   };
 }

@@ -22,6 +22,8 @@ export function machine(): BenchReport['machine'] {
     node: process.version,
     platform: process.platform,
     arch: process.arch,
+    // other processes on the machine distort wall-time figures; recorded so readers can judge a run
+    loadAverage1m: round(os.loadavg()[0] ?? 0, 2),
   };
 }
 

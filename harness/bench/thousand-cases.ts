@@ -22,7 +22,7 @@ export function generateScenario(seedYaml: string, count: number): string {
     const base = seed.cases[i % seed.cases.length]!;
     return { ...base, name: `${String(i + 1).padStart(4, '0')} ${base.name}` };
   });
-  return stringify({ ...seed, id: `${seed.id}-bench-${count}`, cases });
+  return stringify({ ...seed, id: `${seed.id}-bench-${count}`, cases }, { aliasDuplicateObjects: false });
 }
 
 export interface ScenarioRun {

@@ -27,7 +27,7 @@ export interface BenchReport {
   version: 1;
   date: string;
   quick: boolean;
-  machine: { cpus: number; cpuModel: string; totalMemoryMb: number; node: string; platform: string; arch: string };
+  machine: { cpus: number; cpuModel: string; totalMemoryMb: number; node: string; platform: string; arch: string; loadAverage1m: number };
   target: string;
   goals: Partial<Record<FigureName, Goal>>;
   figures: Record<FigureName, Figure>;

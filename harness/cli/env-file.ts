@@ -30,7 +30,7 @@ export function writeEnvFile(file: string, values: UpEnvironment): void {
     writeFileSync(partial, `# written by aws-oidc-harness up; removed when it stops\n${lines.join('\n')}\n`, { mode: 0o600 });
     renameSync(partial, file);
   } catch (error) {
-    rmSync(partial, { force: true });
+    removeEnvFile(partial);
     throw new HarnessError('ENV_FILE_UNWRITABLE', `${file}: cannot write the env file: ${(error as Error).message}`, { cause: error });
   }
 }
@@ -49,6 +49,11 @@ export function readEnvFile(file: string): UpEnvironment {
   return values as UpEnvironment;
 }
 
+/** best effort: stopping must go on when the file is already gone or cannot be removed */
 export function removeEnvFile(file: string): void {
-  rmSync(file, { force: true });
+  try {
+    rmSync(file, { force: true });
+  } catch {
+    // nothing to clean up
+  }
 }

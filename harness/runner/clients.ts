@@ -1,4 +1,6 @@
 /** AWS SDK clients pointed at the run's endpoint. STS clients are shared; reads use the session's keys. */
+import http from 'node:http';
+import https from 'node:https';
 import { STSClient } from '@aws-sdk/client-sts';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { FinalizeRequestMiddleware, MetadataBearer } from '@smithy/types';
@@ -17,13 +19,20 @@ export function stsClientFor(endpoint: string, region: string): STSClient {
   return client;
 }
 
+/**
+ * Every reads client shares these keep-alive agents: a client per read (each case has its own session keys)
+ * must not open a new connection per read. Idle sockets are unref'd, so they never hold the process open.
+ * Clients using them are not destroyed (destroy() would close the shared sockets).
+ */
+const readAgents = { httpAgent: new http.Agent({ keepAlive: true }), httpsAgent: new https.Agent({ keepAlive: true }) };
+
 export function secretsClientFor(
   endpoint: string,
   region: string,
   credentials: AwsCredentials,
   options: { tamperSignature?: boolean } = {},
 ): SecretsManagerClient {
-  const client = new SecretsManagerClient({ endpoint: endpoint || undefined, region, credentials, maxAttempts: 1 });
+  const client = new SecretsManagerClient({ endpoint: endpoint || undefined, region, credentials, maxAttempts: 1, requestHandler: readAgents });
   if (options.tamperSignature) {
     client.middlewareStack.addRelativeTo(
       ((next) => async (args) => {

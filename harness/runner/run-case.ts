@@ -102,8 +102,6 @@ async function read(
     return allowed(response.$metadata.requestId);
   } catch (error) {
     return outcomeOfError(error);
-  } finally {
-    client.destroy();
   }
 }
 

@@ -35,15 +35,17 @@ async function up(file: string, options: UpOptions): Promise<number> {
   const log = (line: string) => process.stderr.write(`${line}\n`);
   let environment: HarnessEnvironment | undefined;
   let tokens: TokenService | undefined;
+  let wroteEnvFile = false;
+  // every step is attempted even when one fails: a step that throws must not leave moto running
   const teardown = async () => {
-    removeEnvFile(options.envFile);
-    await tokens?.close();
-    await environment?.close();
+    if (wroteEnvFile) removeEnvFile(options.envFile);
+    await tokens?.close().catch(() => undefined);
+    await environment?.close().catch(() => undefined);
   };
-  const stopped = waitForSignal();
+  const signals = listenForSignals();
   try {
     environment = await startEnvironment(
-      { target: options.target, endpoint: options.endpoint, enforce: options.enforce === 'on', assumptions: parseAssumptionOverrides(options.assumption) },
+      { target: options.target, endpoint: options.endpoint, enforce: options.enforce === 'on' },
       { log },
     );
     await environment.prepare(scenario);
@@ -61,7 +63,9 @@ async function up(file: string, options: UpOptions): Promise<number> {
       HARNESS_IDP_PROFILE: scenario.idp.profile,
       HARNESS_SCENARIO: scenario.file,
     });
+    wroteEnvFile = true;
   } catch (error) {
+    signals.dispose();
     await teardown();
     throw error;
   }
@@ -69,18 +73,27 @@ async function up(file: string, options: UpOptions): Promise<number> {
   log(`  endpoint ${environment.endpoint}`);
   log(`  environment written to ${options.envFile}: \`set -a; . ${options.envFile}; set +a\``);
   log('  press Ctrl-C to stop');
-  const signal = await stopped;
+  const signal = await signals.received;
   log(`${signal}: stopping`);
   await teardown();
   return EXIT_OK;
 }
 
-function waitForSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    const on = (signal: NodeJS.Signals) => {
-      process.off('SIGINT', on).off('SIGTERM', on);
+/**
+ * SIGINT/SIGTERM received while starting are remembered and acted on once the start is over (so nothing
+ * half-started survives); `dispose` gives the signals back their default meaning after a failed start.
+ */
+function listenForSignals(): { received: Promise<NodeJS.Signals>; dispose(): void } {
+  let on: (signal: NodeJS.Signals) => void = () => undefined;
+  const dispose = () => {
+    process.off('SIGINT', on).off('SIGTERM', on);
+  };
+  const received = new Promise<NodeJS.Signals>((resolve) => {
+    on = (signal: NodeJS.Signals) => {
+      dispose();
       resolve(signal);
     };
     process.on('SIGINT', on).on('SIGTERM', on);
   });
+  return { received, dispose };
 }

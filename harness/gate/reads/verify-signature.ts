@@ -37,6 +37,9 @@ export async function signatureMatches(request: GateRequest, auth: SigV4Authoriz
     region: auth.scope.region,
     service: auth.scope.service,
     sha256: Sha256,
+    // Sign exactly the headers the client signed: botocore does not send x-amz-content-sha256; when a client
+    // does, the header is among the copied ones and is signed as sent.
+    applyChecksum: false,
     uriEscapePath: auth.scope.service !== 's3',
   });
   const { path, query } = splitUrl(request.url, auth.form === 'query');
