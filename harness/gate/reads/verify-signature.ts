@@ -3,7 +3,7 @@
  * with the one the client sent, in constant time. Header signatures use `sign`, presigned URLs `presign`.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { Sha256 } from '@aws-crypto/sha256-js';
+import { Hash } from '@smithy/hash-node';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { GateRequest } from '../types.js';
@@ -36,7 +36,8 @@ export async function signatureMatches(request: GateRequest, auth: SigV4Authoriz
     },
     region: auth.scope.region,
     service: auth.scope.service,
-    sha256: Sha256,
+    // the SDK's own Node.js (native crypto) hash, as its clients use on Node
+    sha256: Hash.bind(null, 'sha256'),
     // Sign exactly the headers the client signed: botocore does not send x-amz-content-sha256; when a client
     // does, the header is among the copied ones and is signed as sent.
     applyChecksum: false,

@@ -74,12 +74,25 @@ async function signingKeys(issuer: string, keyStore: KeyStore, assumptions: Assu
   return keys.filter((k) => k.use !== 'enc');
 }
 
+/** Imported keys, per JWK object (the key store keeps the same objects while its cache holds them) and alg. */
+const imported = new WeakMap<JWK, Map<string, Promise<CryptoKey | Uint8Array>>>();
+
+function importPublic(jwk: JWK, alg: string): Promise<CryptoKey | Uint8Array> {
+  let byAlg = imported.get(jwk);
+  if (!byAlg) imported.set(jwk, (byAlg = new Map()));
+  let key = byAlg.get(alg);
+  if (!key) {
+    const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...publicPart } = jwk;
+    key = importJWK({ ...publicPart, alg }, alg);
+    byAlg.set(alg, key);
+  }
+  return key;
+}
+
 async function verifiesWith(token: string, jwk: JWK, alg: string): Promise<boolean> {
   if (jwk.alg !== undefined && jwk.alg !== alg) return false;
   try {
-    const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...publicPart } = jwk;
-    const key = await importJWK({ ...publicPart, alg }, alg);
-    await compactVerify(token, key, { algorithms: [alg] });
+    await compactVerify(token, await importPublic(jwk, alg), { algorithms: [alg] });
     return true;
   } catch {
     return false;
