@@ -3,6 +3,7 @@ import type { GateAssumptions } from './types.js';
 
 export const DEFAULT_ASSUMPTIONS: Readonly<GateAssumptions> = Object.freeze({
   audKeyUsesAzp: true,
+  multiAudKeyIsMatchedClientId: true,
   missingRoleIsAccessDenied: true,
   noKidTriesAllKeys: true,
   enforceNbf: true,

@@ -10,6 +10,10 @@ export function policyErrors(doc: Record<string, unknown>, kind: PolicyKind): Po
 }
 
 /** The condition keys a web-identity token contributes (`<provider>:aud`, `:sub`, `:amr`, ...). */
-export function tokenContextKeys(providerUrl: string, claims: Record<string, unknown>, audKeyUsesAzp: boolean): Record<string, ContextValue> {
-  return oidcContextKeys(providerUrl, claims, { audKeyUsesAzp });
+export function tokenContextKeys(
+  providerUrl: string,
+  claims: Record<string, unknown>,
+  opts: { audKeyUsesAzp: boolean; matchedAudience?: string },
+): Record<string, ContextValue> {
+  return oidcContextKeys(providerUrl, claims, opts);
 }

@@ -13,6 +13,13 @@ export type FetchLike = (url: string, init?: { signal?: AbortSignal }) => Promis
 export interface GateAssumptions {
   /** `:aud` checks `azp` when present (documented for Google only) */
   audKeyUsesAzp: boolean;
+  /**
+   * a token with several `aud` values and no `azp` deciding `:aud`: `<provider>:aud` is the one audience that
+   * matched the ClientIDList, single-valued like the response's `Audience` and the key after assumption
+   * (true, default: AWS documents `:aud` as a String key), or every audience as a multi-valued key, so that
+   * `StringEquals` on it never holds and only `ForAnyValue:` can match (false)
+   */
+  multiAudKeyIsMatchedClientId: boolean;
   /** a role that does not exist gives AccessDenied (presumed) */
   missingRoleIsAccessDenied: boolean;
   /** token without kid and a JWKS with several keys: try every key (true) or refuse (false) */

@@ -56,11 +56,13 @@ function toContextValue(v: unknown, multi: boolean): ContextValue | undefined {
 /**
  * The condition keys a web-identity request carries for these claims.
  * `audKeyUsesAzp` (default true): `:aud` takes `azp` when the token has one ([?] beyond Google).
+ * `matchedAudience`: the audience that passed the ClientIDList check; when given, it is `:aud` in place of
+ * a multi-valued `aud` array (a [?] the caller decides; without it `:aud` lists every audience).
  */
 export function oidcContextKeys(
   providerUrl: string,
   claims: Record<string, unknown>,
-  opts?: { audKeyUsesAzp?: boolean },
+  opts?: { audKeyUsesAzp?: boolean; matchedAudience?: string },
 ): Record<string, ContextValue> {
   const prefix = providerKeyPrefix(providerUrl);
   const out: Record<string, ContextValue> = {};
@@ -69,7 +71,8 @@ export function oidcContextKeys(
     if (v !== undefined) out[`${prefix}:${claim}`] = v;
   };
   const useAzp = (opts?.audKeyUsesAzp ?? true) && typeof claims['azp'] === 'string';
-  put('aud', useAzp ? claims['azp'] : claims['aud']);
+  const multiAud = !useAzp && Array.isArray(claims['aud']) && claims['aud'].length > 1;
+  put('aud', useAzp ? claims['azp'] : multiAud && opts?.matchedAudience !== undefined ? opts.matchedAudience : claims['aud']);
   put('oaud', claims['aud']);
   put('sub', claims['sub']);
   put('azp', claims['azp']);

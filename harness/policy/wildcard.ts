@@ -111,8 +111,8 @@ function matchOnce(resolved: string, wildcards: boolean, ignoreCase: boolean): (
 export function makeLookup(context: Readonly<Record<string, ContextValue>>): ContextLookup {
   let lowered: Map<string, ContextValue> | undefined;
   return (key) => {
-    const direct = context[key];
-    if (direct !== undefined) return direct;
+    // own keys only: a condition key such as `constructor` must not read Object.prototype
+    if (Object.hasOwn(context, key)) return context[key];
     if (!lowered) {
       lowered = new Map();
       for (const k of Object.keys(context)) lowered.set(k.toLowerCase(), context[k]!);

@@ -66,3 +66,15 @@ test('the issuer map is used for discovery: the token iss is the public URL', as
   await world.gate();
   await expect(world.assume(await world.mint())).resolves.toMatchObject({ Provider: ISSUER });
 });
+
+test('multiAudKeyIsMatchedClientId: with several audiences and no azp, :aud is the matched client id; off, it is multi-valued', async ({ world }) => {
+  const token = await world.mint({ audience: ['other-client', 'sts.amazonaws.com'], claims: { azp: null } });
+  const gate = await world.gate();
+  const out = await world.assume(token);
+  expect(out.Audience).toBe('sts.amazonaws.com');
+  expect(gate.decision(out.$metadata.requestId ?? '')?.assumptionsUsed).toContain('multiAudKeyIsMatchedClientId');
+  const off = await world.gate({ assumptions: { multiAudKeyIsMatchedClientId: false } });
+  const e = await failure(world.assume(token));
+  expectAwsError(e, 'AccessDenied', 403, 'Not authorized to perform sts:AssumeRoleWithWebIdentity');
+  expect(off.decision(e.$metadata.requestId ?? '')?.assumptionsUsed).toContain('multiAudKeyIsMatchedClientId');
+});

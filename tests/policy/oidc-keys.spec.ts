@@ -24,6 +24,13 @@ test('without the azp assumption, a multi-audience aud is multi-valued', () => {
   expect(keys['api.gitpod.io/idp:aud']).toEqual(['sts.amazonaws.com', 'other']);
 });
 
+test('matchedAudience replaces a multi-valued aud, never azp or a single aud', () => {
+  const noAzp = { ...gitpodClaims, azp: undefined };
+  expect(oidcContextKeys('https://api.gitpod.io/idp', noAzp, { matchedAudience: 'other' })['api.gitpod.io/idp:aud']).toBe('other');
+  expect(oidcContextKeys('https://api.gitpod.io/idp', gitpodClaims, { matchedAudience: 'other' })['api.gitpod.io/idp:aud']).toBe('sts.amazonaws.com');
+  expect(oidcContextKeys('https://i.example', { aud: 'a' }, { matchedAudience: 'b' })['i.example:aud']).toBe('a');
+});
+
 test('a one-element aud array is a single value; amr is always multi-valued', () => {
   const keys = oidcContextKeys('https://issuer.example/x', { aud: ['a'], amr: 'pwd', sub: 's' });
   expect(keys).toEqual({ 'issuer.example/x:aud': 'a', 'issuer.example/x:oaud': 'a', 'issuer.example/x:sub': 's', 'issuer.example/x:amr': ['pwd'] });

@@ -26,6 +26,8 @@ export function checkAudience(
   const candidates = useAzp ? [azp] : aud;
   const audience = candidates.find((a) => provider.clientIds.includes(a));
   const assumptionsUsed: (keyof GateAssumptions)[] = useAzp ? ['audKeyUsesAzp'] : [];
+  // decides what `:aud` holds in the trust policy (trust.ts), so it is reported when the trust policy runs
+  const multiAud = !useAzp && Array.isArray(claims['aud']) && claims['aud'].length > 1;
   if (audience === undefined) {
     const checked = useAzp ? `azp "${azp}" (assumption audKeyUsesAzp)` : `aud ${JSON.stringify(aud)}`;
     throw new StsRefusal(
@@ -35,5 +37,5 @@ export function checkAudience(
       assumptionsUsed,
     );
   }
-  return { audience, assumptionsUsed };
+  return { audience, assumptionsUsed: multiAud ? [...assumptionsUsed, 'multiAudKeyIsMatchedClientId'] : assumptionsUsed };
 }

@@ -63,7 +63,7 @@ export async function checkAssumeRequest(form: URLSearchParams, deps: CheckDeps)
     checkPackedSize(packedPercent(sessionPolicy, params.policyArns));
 
     const { claims, ...decoded } = decodeToken(params.token);
-    const iss = String(claims.iss ?? '');
+    const iss = typeof claims.iss === 'string' ? claims.iss : '';
     const provider = await matchProvider(claims.iss, accountOf(params.roleArn), account);
     const aud = checkAudience(claims, provider, assumptions);
     aud.assumptionsUsed.forEach((a) => used.add(a));
@@ -78,7 +78,9 @@ export async function checkAssumeRequest(form: URLSearchParams, deps: CheckDeps)
       used.add('missingRoleIsAccessDenied');
       throw new StsRefusal('AccessDenied', MSG.notAuthorized, [`The role ${params.roleArn} does not exist.`]);
     }
-    const trust = checkTrust({ role, provider, claims, roleSessionName: params.roleSessionName, ...(tags ? { tags } : {}), assumptions });
+    const trust = checkTrust({
+      role, provider, claims, roleSessionName: params.roleSessionName, audience: aud.audience, ...(tags ? { tags } : {}), assumptions,
+    });
     return {
       params, role, provider, claims, audience: aud.audience, packedPercent: percent, trust,
       ...(sessionPolicy ? { sessionPolicy } : {}),

@@ -8,6 +8,8 @@ const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '
 
 type Xml = Record<string, unknown>;
 const obj = (v: unknown): Xml => (typeof v === 'object' && v !== null ? (v as Xml) : {});
+/** claims are attacker-shaped JSON: String() of `{"toString":1}` throws */
+const text = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '');
 
 /** AWS's timestamp form: ISO 8601 in UTC without milliseconds. */
 export const awsTimestamp = (date: Date): string => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -28,10 +30,10 @@ export function rewriteSuccess(backendXml: string, admitted: AdmittedAssume, now
   const packed = admitted.sessionPolicy || admitted.tags || params.policyArns.length > 0;
   const rewritten: Xml = {
     Credentials: { ...credentials, Expiration: awsTimestamp(expiration) },
-    SubjectFromWebIdentityToken: String(claims['sub'] ?? ''),
+    SubjectFromWebIdentityToken: text(claims['sub']),
     AssumedRoleUser: { AssumedRoleId: `${role.roleId}:${params.roleSessionName}`, Arn: sessionArn },
     ...(packed ? { PackedPolicySize: String(admitted.packedPercent) } : {}),
-    Provider: String(claims['iss'] ?? ''),
+    Provider: text(claims['iss']),
     Audience: admitted.audience,
   };
   const body = builder.build({

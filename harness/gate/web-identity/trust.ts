@@ -13,13 +13,18 @@ export interface TrustInput {
   claims: Record<string, unknown>;
   roleSessionName: string;
   tags?: SessionTags;
-  assumptions: Pick<GateAssumptions, 'audKeyUsesAzp'>;
+  /** the audience that passed the ClientIDList check */
+  audience?: string;
+  assumptions: Pick<GateAssumptions, 'audKeyUsesAzp' | 'multiAudKeyIsMatchedClientId'>;
 }
 
 /** Only these keys reach the trust policy; any other claim of the token is not a context key. */
 export function trustContext(input: TrustInput): Record<string, ContextValue> {
   const context: Record<string, ContextValue> = {
-    ...tokenContextKeys(input.provider.url, input.claims, input.assumptions.audKeyUsesAzp),
+    ...tokenContextKeys(input.provider.url, input.claims, {
+      audKeyUsesAzp: input.assumptions.audKeyUsesAzp,
+      ...(input.assumptions.multiAudKeyIsMatchedClientId && input.audience !== undefined ? { matchedAudience: input.audience } : {}),
+    }),
     'sts:RoleSessionName': input.roleSessionName,
     'aws:FederatedProvider': input.provider.arn,
   };
