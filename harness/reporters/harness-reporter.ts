@@ -95,7 +95,8 @@ export default class HarnessReporter implements Reporter {
   }
 
   private buildReport(): RunReport {
-    const kind = this.env.HARNESS_TARGET_KIND as TargetKind | undefined;
+    // HARNESS_TARGET is what `run --target` asked for: the kind to report when no case recorded the started target.
+    const kind = (this.env.HARNESS_TARGET_KIND ?? this.env.HARNESS_TARGET) as TargetKind | undefined;
     const enforcement = this.env.HARNESS_ENFORCEMENT as Enforcement | undefined;
     const label = this.env.HARNESS_TARGET_LABEL;
     const report = buildRunReport(

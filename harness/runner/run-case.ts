@@ -131,13 +131,18 @@ function stopFaults(ctx: RunContext, issuer: string): void {
 
 function errorResult(scenario: Scenario, spec: CaseSpec, error: unknown, details: CaseDetails): CaseResult {
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return caseNotRun(scenario, spec, message, details);
+}
+
+/** A case that could not be run: status `error`, the scenario's expectations, the reason in observed.message. */
+export function caseNotRun(scenario: Scenario, spec: CaseSpec, reason: string, details?: CaseDetails): CaseResult {
   return {
     scenario: scenario.id,
     case: spec.name,
     status: 'error',
     expected: { assume: spec.expect.assume, reads: spec.expect.reads, ...(spec.expect.message ? { message: spec.expect.message } : {}) },
-    observed: { assume: null, message, reads: Object.fromEntries(spec.reads.map((s) => [s, null])) },
-    explanation: [`the case could not be run: ${message}`],
-    details,
+    observed: { assume: null, message: reason, reads: Object.fromEntries(spec.reads.map((s) => [s, null])) },
+    explanation: [`the case could not be run: ${reason}`],
+    details: details ?? { role: spec.assume.role },
   };
 }

@@ -84,9 +84,15 @@ export function zodIssuesToProblems(schema: z.ZodType, issues: readonly z.core.$
       continue;
     }
     let message = issue.message;
-    if (issue.code === 'invalid_type' && issue.input === undefined) message = `is required (${issue.expected})`;
+    if (issue.path.length === 0 && issue.code === 'invalid_type') message = topLevelMessage(issue.input);
+    else if (issue.code === 'invalid_type' && issue.input === undefined) message = `is required (${issue.expected})`;
     else message = message.replace(/^Invalid input: /, '');
-    problems.push({ path: formatPath(issue.path), message });
+    problems.push({ path: formatPath(issue.path) || '(top level)', message });
   }
   return problems;
+}
+
+function topLevelMessage(input: unknown): string {
+  const what = input === null || input === undefined ? 'the file is empty' : Array.isArray(input) ? 'the file is a list' : `the file is a ${typeof input}`;
+  return `${what}; a scenario is a mapping with the keys id, title, idp, aws and cases (start from a copy of scenarios/gitpod-aws.scenario.yaml)`;
 }

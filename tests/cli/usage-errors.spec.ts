@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { runCli, tempDir } from './cli-helpers.js';
@@ -51,5 +51,25 @@ test.describe('the CLI refuses unusable input with exit 2, a file:path message a
     const run = await runCli(['lint', '--json', file]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/broken\.scenario\.yaml: line \d+/);
+  });
+});
+
+test.describe('what a CI pipeline sees when a run cannot start', () => {
+  test('--target endpoint without an endpoint is a usage error (exit 2), not eleven cases waiting for nothing', async () => {
+    const run = await runCli(['run', 'scenarios/gitpod-aws.scenario.yaml', '--target', 'endpoint', '--report-dir', tempDir()], {
+      env: { AWS_ENDPOINT_URL: '' },
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--endpoint');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test('unusable input removes the results.json of an earlier run, so CI cannot read a stale verdict', async () => {
+    const reportDir = tempDir();
+    const results = path.join(reportDir, 'results.json');
+    writeFileSync(results, '{"version":1,"cases":[],"summary":{"passed":1,"failed":0,"errors":0}}\n');
+    const run = await runCli(['run', 'does-not-exist.scenario.yaml', '--report-dir', reportDir]);
+    expect(run.code).toBe(2);
+    expect(existsSync(results)).toBe(false);
   });
 });

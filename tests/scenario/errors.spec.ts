@@ -136,3 +136,10 @@ test('${ProviderArn} without any provider is an error', () => {
   const lines = linesFor('SCENARIO_INVALID', MINIMAL.replace('aws:\n', 'aws:\n  providers: []\n'));
   expect(lines).toEqual(['x.scenario.yaml: aws.roles[0].trustPolicy: ${ProviderArn} is used but aws.providers is empty']);
 });
+
+test('an empty file names the place (top level) and what a scenario must contain', () => {
+  const lines = linesFor('SCENARIO_INVALID', '');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/^x\.scenario\.yaml: \(top level\): /);
+  expect(lines[0]).toContain('cases');
+});

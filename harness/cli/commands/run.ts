@@ -9,7 +9,7 @@ import { loadScenarios } from '../../scenario/load.js';
 import { settingsToEnv } from '../../fixtures/settings.js';
 import { lintScenario } from '../../lint/index.js';
 import { EXIT_FAILED, EXIT_OK } from '../exit.js';
-import { assumptionOption, endpointOption, enforceOption, targetOption, type TargetOptions } from '../options.js';
+import { assumptionOption, endpointOption, enforceOption, targetOption, usageError, type TargetOptions } from '../options.js';
 import { parseAssumptionOverrides } from '../../fixtures/assumption-overrides.js';
 import { printFindingsSummary } from './lint.js';
 
@@ -37,13 +37,17 @@ export function registerRun(program: Command, setExit: (code: number) => void): 
 }
 
 export async function runCommand(paths: string[], options: RunOptions): Promise<number> {
+  const reportDir = path.resolve(options.reportDir);
+  const resultsFile = path.join(reportDir, 'results.json');
+  // Before anything can fail: a results.json left by an earlier run must not pass for this run's verdict.
+  rmSync(resultsFile, { force: true });
   const assumptions = parseAssumptionOverrides(options.assumption);
+  if (options.target === 'endpoint' && !options.endpoint && !process.env.AWS_ENDPOINT_URL) {
+    throw usageError('--target endpoint needs --endpoint URL (or AWS_ENDPOINT_URL), e.g. --endpoint http://127.0.0.1:5000');
+  }
   const scenarios = loadScenarios(paths);
   printFindingsSummary(scenarios.flatMap((s) => lintScenario(s)));
-  const reportDir = path.resolve(options.reportDir);
   mkdirSync(reportDir, { recursive: true });
-  const resultsFile = path.join(reportDir, 'results.json');
-  rmSync(resultsFile, { force: true });
   const env = settingsToEnv({
     scenarioPaths: paths.map((p) => path.resolve(p)),
     target: options.target,
@@ -65,7 +69,8 @@ function runPlaywright(env: Record<string, string>): Promise<number> {
       env: { ...process.env, ...env },
       stdio: 'inherit',
     });
-    const forward = (signal: NodeJS.Signals) => child.kill(signal);
+    // SIGINT is Playwright's graceful stop (fixtures torn down, reports written); its SIGTERM skips both.
+    const forward = () => child.kill('SIGINT');
     process.on('SIGINT', forward).on('SIGTERM', forward);
     child.on('exit', (code) => {
       process.off('SIGINT', forward).off('SIGTERM', forward);
