@@ -45,3 +45,12 @@ test('probe on the seed lists what the aud-only role admits, with the identities
   expect(subs).toEqual(expect.arrayContaining(['no-context', 'https://github.com/stranger/app']));
   expect(loose.every((r) => r.identity.label.length > 0)).toBe(true);
 });
+
+test('lint text output names the scenario file and the place of each finding inside it', async () => {
+  const run = await runCli(['lint', SEED_EXAMPLE]);
+  expect(run.code).toBe(1);
+  expect(run.stdout).toContain(
+    'scenarios/seed-example.scenario.yaml: aws.roles[0].trustPolicy.Statement[0].Condition.StringLike["gitpod.io/idp:sub"]',
+  );
+  expect(run.stdout).toMatch(/2 error\(s\)/);
+});
