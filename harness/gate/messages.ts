@@ -7,6 +7,8 @@ export const MSG = {
   noProvider: (iss: string) => `No OpenIDConnect provider found in your account for ${iss}`,
   /** [obs] */
   missingAud: 'Missing a required claim: aud',
+  /** [chosen] by analogy with the observed aud message */
+  missingExp: 'Missing a required claim: exp',
   /** [obs] */
   incorrectAudience: 'Incorrect token audience',
   /** [obs] two spaces after the comma, as AWS sends it */

@@ -24,7 +24,7 @@ export function checkTimeClaims(claims: Record<string, unknown>, now: Date, assu
   const nbf = integerClaim(claims, 'nbf');
   const iat = integerClaim(claims, 'iat');
   if (exp === undefined) {
-    throw new StsRefusal('InvalidIdentityToken', 'Missing a required claim: exp', ['The token has no exp claim.']);
+    throw new StsRefusal('InvalidIdentityToken', MSG.missingExp, ['The token has no exp claim.']);
   }
   if (nowSeconds > exp + skew) {
     throw new StsRefusal('ExpiredTokenException', MSG.expired(nowSeconds, exp), [
