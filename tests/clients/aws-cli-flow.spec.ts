@@ -6,24 +6,19 @@ import { expect, test } from '@playwright/test';
 import { isolatedAws, sourced } from './aws-env.js';
 import { assumeWithCli, getSecretName, mintToken } from './aws-cli-steps.js';
 import { awsErrorCode, awsErrorMessage } from './run-process.js';
-import { READER_ROLE_ARN, SEED, startUp, TRUSTED_SUB, UNTRUSTED_SUB, type UpProcess } from './up-process.js';
+import { READER_ROLE_ARN, seedUpForFile, TRUSTED_SUB, UNTRUSTED_SUB } from './up-process.js';
 
 test.describe.configure({ timeout: 120_000 });
 
-let up: UpProcess;
+const seed = seedUpForFile();
 let env: NodeJS.ProcessEnv;
 
-test.beforeAll(async () => {
-  up = startUp(SEED, ['--target', 'moto']);
-  env = sourced(isolatedAws().env, await up.ready());
-});
-
-test.afterAll(async () => {
-  await up?.stop();
+test.beforeAll(() => {
+  env = sourced(isolatedAws().env, seed.values);
 });
 
 test('a trusted workspace assumes the role with the CLI and reads the database connection string with the returned credentials', async () => {
-  const token = await mintToken(env, up.envFile, ['--sub', TRUSTED_SUB]);
+  const token = await mintToken(env, seed.up.envFile, ['--sub', TRUSTED_SUB]);
   const assumed = await assumeWithCli(env, READER_ROLE_ARN, token);
   expect(assumed.ran.stderr).toBe('');
   expect(assumed.ran.code).toBe(0);
@@ -36,7 +31,7 @@ test('a trusted workspace assumes the role with the CLI and reads the database c
 });
 
 test('a workspace on another owner\'s fork is turned away with AccessDenied', async () => {
-  const token = await mintToken(env, up.envFile, ['--sub', UNTRUSTED_SUB]);
+  const token = await mintToken(env, seed.up.envFile, ['--sub', UNTRUSTED_SUB]);
   const assumed = await assumeWithCli(env, READER_ROLE_ARN, token);
   expect(assumed.ran.code).not.toBe(0);
   expect(awsErrorCode(assumed.ran)).toBe('AccessDenied');
@@ -45,7 +40,7 @@ test('a workspace on another owner\'s fork is turned away with AccessDenied', as
 });
 
 test('the trusted workspace cannot read the payments key: AccessDeniedException names its session', async () => {
-  const token = await mintToken(env, up.envFile, ['--sub', TRUSTED_SUB]);
+  const token = await mintToken(env, seed.up.envFile, ['--sub', TRUSTED_SUB]);
   const assumed = await assumeWithCli(env, READER_ROLE_ARN, token, 'ws-2');
   expect(assumed.ran.code).toBe(0);
 

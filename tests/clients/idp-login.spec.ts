@@ -8,24 +8,14 @@ import { expect, test } from '@playwright/test';
 import { endpointOnly, isolatedAws } from './aws-env.js';
 import { getSecretName } from './aws-cli-steps.js';
 import { awsErrorCode, awsErrorMessage, runHarness } from './run-process.js';
-import { READER_ROLE_ARN, SEED, startUp, UNTRUSTED_SUB, type UpProcess } from './up-process.js';
+import { READER_ROLE_ARN, seedUpForFile, UNTRUSTED_SUB } from './up-process.js';
 
 test.describe.configure({ timeout: 120_000 });
 
-let up: UpProcess;
-let envValues: Record<string, string>;
-
-test.beforeAll(async () => {
-  up = startUp(SEED, ['--target', 'moto']);
-  envValues = await up.ready();
-});
-
-test.afterAll(async () => {
-  await up?.stop();
-});
+const seed = seedUpForFile();
 
 function login(env: NodeJS.ProcessEnv, args: readonly string[]) {
-  return runHarness(['idp', 'login', 'aws', '--role-arn', READER_ROLE_ARN, '--env-file', up.envFile, ...args], env);
+  return runHarness(['idp', 'login', 'aws', '--role-arn', READER_ROLE_ARN, '--env-file', seed.up.envFile, ...args], env);
 }
 
 /** the names of the keys a profile holds in the credentials file (never their values) */
@@ -48,7 +38,7 @@ test('login writes the session into the profile, and the CLI reads the connectio
   expect(ran.code).toBe(0);
   expect(profileKeys(path.join(home, '.aws', 'credentials'), 'ws')).toEqual(['aws_access_key_id', 'aws_secret_access_key', 'aws_session_token']);
 
-  const clientEnv = { ...env, ...endpointOnly(envValues) };
+  const clientEnv = { ...env, ...endpointOnly(seed.values) };
   const read = await getSecretName(clientEnv, 'database_connection_string', ['--profile', 'ws']);
   expect(read.stderr).toBe('');
   expect(read.stdout.trim()).toBe('database_connection_string');

@@ -10,24 +10,14 @@ import { tempDir } from '../cli/cli-helpers.js';
 import { endpointOnly, isolatedAws } from './aws-env.js';
 import { mintToken } from './aws-cli-steps.js';
 import { runProcess } from './run-process.js';
-import { READER_ROLE_ARN, SEED, startUp, TRUSTED_SUB, UNTRUSTED_SUB, type UpProcess } from './up-process.js';
+import { READER_ROLE_ARN, seedUpForFile, TRUSTED_SUB, UNTRUSTED_SUB } from './up-process.js';
 
 const PROGRAM = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/read-secrets.mjs');
 const MODES = ['default-client', 'node-provider-chain', 'token-file'] as const;
 
 test.describe.configure({ timeout: 120_000 });
 
-let up: UpProcess;
-let envValues: Record<string, string>;
-
-test.beforeAll(async () => {
-  up = startUp(SEED, ['--target', 'moto']);
-  envValues = await up.ready();
-});
-
-test.afterAll(async () => {
-  await up?.stop();
-});
+const seed = seedUpForFile();
 
 interface Outcome {
   secret: string;
@@ -39,8 +29,8 @@ interface Outcome {
 async function workspaceEnv(sub: string): Promise<NodeJS.ProcessEnv> {
   const { env } = isolatedAws();
   const tokenFile = path.join(tempDir('harness-token-'), 'token');
-  writeFileSync(tokenFile, await mintToken(env, up.envFile, ['--sub', sub]), { mode: 0o600 });
-  return { ...env, ...endpointOnly(envValues), AWS_WEB_IDENTITY_TOKEN_FILE: tokenFile, AWS_ROLE_ARN: READER_ROLE_ARN };
+  writeFileSync(tokenFile, await mintToken(env, seed.up.envFile, ['--sub', sub]), { mode: 0o600 });
+  return { ...env, ...endpointOnly(seed.values), AWS_WEB_IDENTITY_TOKEN_FILE: tokenFile, AWS_ROLE_ARN: READER_ROLE_ARN };
 }
 
 async function readSecrets(mode: string, env: NodeJS.ProcessEnv, secrets: string[]): Promise<Outcome[]> {

@@ -5,23 +5,14 @@ import { expect, test } from '@playwright/test';
 import { tempDir } from '../cli/cli-helpers.js';
 import { isolatedAws } from './aws-env.js';
 import { runHarness } from './run-process.js';
-import { SEED, startUp, type UpProcess } from './up-process.js';
+import { seedUpForFile } from './up-process.js';
 
 test.describe.configure({ timeout: 120_000 });
 
-let up: UpProcess;
+const seed = seedUpForFile();
 const env = isolatedAws().env;
 
-test.beforeAll(async () => {
-  up = startUp(SEED, ['--target', 'moto']);
-  await up.ready();
-});
-
-test.afterAll(async () => {
-  await up?.stop();
-});
-
-function token(args: readonly string[], envFile = up.envFile) {
+function token(args: readonly string[], envFile = seed.up.envFile) {
   return runHarness(['token', '--env-file', envFile, ...args], env);
 }
 
@@ -68,7 +59,7 @@ test('a missing env file: exit 1 and a message that says to start up first', asy
 
 test('an env file with the wrong secret cannot mint', async () => {
   const forged = path.join(tempDir(), 'env');
-  writeFileSync(forged, readFileSync(up.envFile, 'utf8').replace(/^HARNESS_TOKEN_SECRET=.*$/m, 'HARNESS_TOKEN_SECRET="guessed"'));
+  writeFileSync(forged, readFileSync(seed.up.envFile, 'utf8').replace(/^HARNESS_TOKEN_SECRET=.*$/m, 'HARNESS_TOKEN_SECRET="guessed"'));
   const ran = await token([], forged);
   expect(ran.code).toBe(1);
   expect(ran.stderr).toContain('the mock IdP refused to mint: unauthorized');

@@ -3,6 +3,7 @@
  * signalled, and observed until it exits.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { test } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'dotenv';
@@ -84,4 +85,28 @@ function readCompleteEnvFile(file: string): Record<string, string> | undefined {
   if (!existsSync(file)) return undefined;
   const values = parse(readFileSync(file, 'utf8'));
   return values.AWS_ENDPOINT_URL && values.HARNESS_TOKEN_SECRET ? values : undefined;
+}
+
+/** `up` on the seed scenario (moto), started once before the calling file's tests and stopped after them. */
+export function seedUpForFile(): { readonly up: UpProcess; readonly values: Record<string, string> } {
+  const state: { up?: UpProcess; values?: Record<string, string> } = {};
+  test.beforeAll(async () => {
+    state.up = startUp(SEED, ['--target', 'moto']);
+    state.values = await state.up.ready();
+  });
+  test.afterAll(async () => {
+    await state.up?.stop();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('`up` has not started yet: use this inside a test or hook');
+    return value;
+  };
+  return {
+    get up() {
+      return started(state.up);
+    },
+    get values() {
+      return started(state.values);
+    },
+  };
 }
