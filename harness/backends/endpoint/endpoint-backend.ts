@@ -7,7 +7,7 @@
 import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from '../../scenario/model.js';
 import { HarnessError } from '../../errors.js';
 import { createAdminClients } from '../../provision/clients.js';
-import { MOTO_ACCOUNT_HEADER } from '../moto/moto-backend.js';
+import { HeaderSelectedAccount } from '../header-selected-account.js';
 import { RUN_ID, RUN_TAG_KEY } from '../run-tag.js';
 import { deleteTaggedResources } from '../tagged-cleanup.js';
 import type { AwsCredentials, BackendBuilder, BackendStartOptions, StartedBackend, TargetDescription } from '../types.js';
@@ -50,31 +50,21 @@ export class EndpointBackend implements BackendBuilder {
   }
 }
 
-export class StartedEndpoint implements StartedBackend {
+export class StartedEndpoint extends HeaderSelectedAccount implements StartedBackend {
   constructor(
     private readonly url: string,
-    private account: string,
-    private readonly regionName: string,
+    account: string,
+    region: string,
     private readonly runId: string,
-  ) {}
+  ) {
+    super(account, region);
+  }
 
   endpoint(): string {
     return this.url;
   }
-  region(): string {
-    return this.regionName;
-  }
   credentials(): AwsCredentials {
     return { accessKeyId: this.account, secretAccessKey: 'test' };
-  }
-  accountId(): string {
-    return this.account;
-  }
-  selectAccount(accountId: string): void {
-    this.account = accountId;
-  }
-  requestHeaders(): Record<string, string> {
-    return { [MOTO_ACCOUNT_HEADER]: this.account };
   }
   describe(): TargetDescription {
     return { kind: 'endpoint', label: this.url, enforcesFederation: false };
@@ -83,7 +73,7 @@ export class StartedEndpoint implements StartedBackend {
   async reset(): Promise<void> {
     const clients = createAdminClients({
       endpoint: this.url,
-      region: this.regionName,
+      region: this.region(),
       credentials: this.credentials(),
       requestHeaders: this.requestHeaders(),
     });

@@ -2,12 +2,12 @@
 import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from '../../scenario/model.js';
 import { HarnessError } from '../../errors.js';
 import { freePort } from '../free-port.js';
+import { HeaderSelectedAccount } from '../header-selected-account.js';
 import type { AwsCredentials, BackendBuilder, BackendStartOptions, StartedBackend, TargetDescription } from '../types.js';
 import { resolveMotoCommand, type LauncherOptions } from './moto-launcher.js';
 import { MotoProcess } from './moto-process.js';
 
-/** moto 5.2.1 picks the account of each request from this header (verified; MOTO_ACCOUNT_ID would override it). */
-export const MOTO_ACCOUNT_HEADER = 'x-moto-account-id';
+export { MOTO_ACCOUNT_HEADER } from '../header-selected-account.js';
 
 export interface MotoBackendOptions extends Omit<LauncherOptions, 'log'> {
   /** how long to wait for the server to answer (default 30 s) */
@@ -27,13 +27,15 @@ export class MotoBackend implements BackendBuilder {
   }
 }
 
-export class StartedMoto implements StartedBackend {
+export class StartedMoto extends HeaderSelectedAccount implements StartedBackend {
   constructor(
     private readonly proc: MotoProcess,
     private readonly version: string | undefined,
-    private account: string,
-    private readonly regionName: string,
-  ) {}
+    account: string,
+    region: string,
+  ) {
+    super(account, region);
+  }
 
   /** the server's process id (tests check it is gone after stop) */
   get pid(): number | undefined {
@@ -43,20 +45,8 @@ export class StartedMoto implements StartedBackend {
   endpoint(): string {
     return this.proc.endpoint;
   }
-  region(): string {
-    return this.regionName;
-  }
   credentials(): AwsCredentials {
     return { accessKeyId: 'testing', secretAccessKey: 'testing' };
-  }
-  accountId(): string {
-    return this.account;
-  }
-  selectAccount(accountId: string): void {
-    this.account = accountId;
-  }
-  requestHeaders(): Record<string, string> {
-    return { [MOTO_ACCOUNT_HEADER]: this.account };
   }
   describe(): TargetDescription {
     return { kind: 'moto', label: this.version ? `moto ${this.version}` : 'moto (version unknown)', enforcesFederation: false };
