@@ -7,8 +7,10 @@ import type { GateRequest } from '../../../harness/gate/types.js';
 import { REGION, world } from './fixtures.js';
 import { toGateRequest } from './sdk-capture.js';
 
-/** a Query-protocol GET with a query string and no x-amz-content-sha256: the signer hashes the body itself */
-async function signedGet(credentials: { accessKeyId: string; secretAccessKey: string; sessionToken: string }): Promise<GateRequest> {
+type Credentials = { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+
+/** an STS GetCallerIdentity GET, signed by SignatureV4 itself (not an SDK client) */
+function getCallerIdentity(credentials: Credentials, extraQuery: Record<string, string> = {}) {
   const signer = new SignatureV4({ credentials, region: REGION, service: 'sts', sha256: Sha256 });
   const request = new HttpRequest({
     method: 'GET',
@@ -16,9 +18,15 @@ async function signedGet(credentials: { accessKeyId: string; secretAccessKey: st
     hostname: '127.0.0.1',
     port: 4566,
     path: '/',
-    query: { Action: 'GetCallerIdentity', Version: '2011-06-15', Note: 'a b+c/d' },
+    query: { Action: 'GetCallerIdentity', Version: '2011-06-15', ...extraQuery },
     headers: { host: '127.0.0.1:4566' },
   });
+  return { signer, request };
+}
+
+/** a Query-protocol GET with a query string and no x-amz-content-sha256: the signer hashes the body itself */
+async function signedGet(credentials: Credentials & { sessionToken: string }): Promise<GateRequest> {
+  const { signer, request } = getCallerIdentity(credentials, { Note: 'a b+c/d' });
   return toGateRequest((await signer.sign(request)) as HttpRequest);
 }
 
@@ -42,17 +50,8 @@ test('an Authorization header that is not SigV4 fails with IncompleteSignature',
   expect(verdict.kind === 'respond' && [verdict.status, verdict.decision.outcome]).toEqual([400, 'IncompleteSignature']);
 });
 
-async function presignedGet(credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }): Promise<GateRequest> {
-  const signer = new SignatureV4({ credentials, region: REGION, service: 'sts', sha256: Sha256 });
-  const request = new HttpRequest({
-    method: 'GET',
-    protocol: 'http:',
-    hostname: '127.0.0.1',
-    port: 4566,
-    path: '/',
-    query: { Action: 'GetCallerIdentity', Version: '2011-06-15' },
-    headers: { host: '127.0.0.1:4566' },
-  });
+async function presignedGet(credentials: Credentials): Promise<GateRequest> {
+  const { signer, request } = getCallerIdentity(credentials);
   return toGateRequest((await signer.presign(request, { expiresIn: 60 })) as HttpRequest);
 }
 
