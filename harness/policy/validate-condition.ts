@@ -4,10 +4,22 @@ import { parseDate } from './conditions/date.js';
 import { isIpRange } from './conditions/ip.js';
 import { parseNumber } from './conditions/numeric.js';
 import { parseOperatorName } from './conditions/operator.js';
-import { findOperator, isNullOperator } from './conditions/registry.js';
+import { findOperator, isNullOperator, knownOperatorNames } from './conditions/registry.js';
+import { didYouMean } from './suggest.js';
 import type { PolicyFinding } from './types.js';
 
 const SYNTAX = 'Syntax errors in policy.';
+
+let operatorSpellings: string[] | undefined;
+
+/** Every spelling an operator may take: `StringLike`, `StringLikeIfExists`, `ForAnyValue:StringLike`, ... */
+function allOperatorSpellings(): string[] {
+  if (!operatorSpellings) {
+    const bases = knownOperatorNames().flatMap((n) => (n === 'Null' ? [n] : [n, `${n}IfExists`]));
+    operatorSpellings = [...bases, ...bases.flatMap((b) => [`ForAnyValue:${b}`, `ForAllValues:${b}`])];
+  }
+  return operatorSpellings;
+}
 
 /** Per base family: does a policy value have the operator's type? */
 function valueTypeOk(base: string, value: string): boolean {
@@ -36,7 +48,7 @@ export function validateCondition(block: unknown, path: string): PolicyFinding[]
     const parsed = parseOperatorName(operator);
     const known = isNullOperator(parsed.base) || findOperator(parsed.base) !== undefined;
     if (!known) {
-      out.push(finding(opPath, 'error', 'unknown-operator', `${JSON.stringify(operator)} is not an IAM condition operator; the condition would never hold`, SYNTAX));
+      out.push(finding(opPath, 'error', 'unknown-operator', `${JSON.stringify(operator)} is not an IAM condition operator${didYouMean(operator, allOperatorSpellings())}`, SYNTAX));
     }
     if (keys === null || typeof keys !== 'object' || Array.isArray(keys)) {
       out.push(finding(opPath, 'error', 'invalid-condition', `${operator} must map condition keys to values`, SYNTAX));

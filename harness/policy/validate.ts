@@ -5,6 +5,7 @@
 import type { PolicyFinding, PolicyKind } from './types.js';
 import { validateCondition } from './validate-condition.js';
 import { validatePrincipal } from './validate-principal.js';
+import { didYouMean } from './suggest.js';
 
 const SYNTAX = 'Syntax errors in policy.';
 const VERSIONS = new Set(['2012-10-17', '2008-10-17']);
@@ -39,7 +40,7 @@ function checkPair(s: Record<string, unknown>, path: string, name: string, emit:
 function validateStatement(s: unknown, path: string, kind: PolicyKind, emit: Emit): void {
   if (!isObject(s)) return emit(path, 'invalid-statement', 'a statement must be an object', SYNTAX);
   for (const field of Object.keys(s)) {
-    if (!STATEMENT_FIELDS.has(field)) emit(`${path}.${field}`, 'unknown-field', `unknown statement field ${JSON.stringify(field)}`, SYNTAX);
+    if (!STATEMENT_FIELDS.has(field)) emit(`${path}.${field}`, 'unknown-field', `unknown statement field ${JSON.stringify(field)}${didYouMean(field, [...STATEMENT_FIELDS])}`, SYNTAX);
   }
   if (s['Sid'] !== undefined && (typeof s['Sid'] !== 'string' || !/^[a-zA-Z0-9]*$/.test(s['Sid']))) {
     emit(`${path}.Sid`, 'invalid-sid', 'Sid must be a string of letters and digits', SYNTAX);
@@ -84,7 +85,7 @@ export function validatePolicy(doc: unknown, kind: PolicyKind): PolicyFinding[] 
     emit('$', 'invalid-document', 'a policy document must be a JSON object', SYNTAX);
     return findings;
   }
-  for (const field of Object.keys(doc)) if (!TOP_FIELDS.has(field)) emit(field, 'unknown-field', `unknown top-level field ${JSON.stringify(field)}`, SYNTAX);
+  for (const field of Object.keys(doc)) if (!TOP_FIELDS.has(field)) emit(field, 'unknown-field', `unknown top-level field ${JSON.stringify(field)}${didYouMean(field, [...TOP_FIELDS])}`, SYNTAX);
   if (doc['Version'] === undefined) {
     emit('Version', 'missing-version', 'no Version: AWS assumes 2008-10-17, where policy variables are not replaced', undefined, 'warning');
   } else if (typeof doc['Version'] !== 'string' || !VERSIONS.has(doc['Version'])) {

@@ -11,6 +11,7 @@ import { ScenarioError, displayPath, zodIssuesToProblems } from './problems.js';
 import { resolveScenario } from './resolve.js';
 import { ScenarioFileSchema } from './schema.js';
 import { checkScenarioSemantics } from './semantic-checks.js';
+import { checkScenarioPolicies } from './policy-checks.js';
 
 export const SCENARIO_SUFFIX = '.scenario.yaml';
 
@@ -56,6 +57,8 @@ export function loadScenarioFile(file: string, options: LoadOptions = {}): Scena
     throw new ScenarioError('SCENARIO_INVALID', absolute, [...invalid, ...fileProblems], { cwd: options.cwd });
   }
   if (fileProblems.length > 0) throw new ScenarioError('POLICY_FILE', absolute, fileProblems, { cwd: options.cwd });
+  const unusable = checkScenarioPolicies(scenario);
+  if (unusable.length > 0) throw new ScenarioError('SCENARIO_INVALID', absolute, unusable, { cwd: options.cwd });
   return scenario;
 }
 

@@ -64,8 +64,10 @@ cases:
 `;
 
 test('a file using every key loads into the model, with policy files read and variables substituted', () => {
-  dir.write('policies/trust.json', JSON.stringify({ Statement: [{ Principal: { Federated: '${ProviderArn}' } }] }));
-  dir.write('policies/extra.json', JSON.stringify({ Statement: [{ Resource: 'arn:aws:iam::${AccountId}:role/*' }] }));
+  const trust = (federated: string) => ({ Statement: [{ Effect: 'Allow', Principal: { Federated: federated }, Action: 'sts:AssumeRoleWithWebIdentity' }] });
+  const extra = (account: string) => ({ Statement: [{ Effect: 'Allow', Action: 'iam:GetRole', Resource: `arn:aws:iam::${account}:role/*` }] });
+  dir.write('policies/trust.json', JSON.stringify(trust('${ProviderArn}')));
+  dir.write('policies/extra.json', JSON.stringify(extra('${AccountId}')));
   const file = dir.write('full.scenario.yaml', FULL);
   const s = loadScenarioFile(file);
   expect(s.id).toBe('full-example');
@@ -77,11 +79,9 @@ test('a file using every key loads into the model, with policy files read and va
     { url: 'https://app.gitpod.io', clientIds: ['sts.amazonaws.com', 'other'], thumbprints: ['0123456789abcdef0123456789abcdef01234567'] },
   ]);
   const role = s.aws.roles[0]!;
-  expect(role.trustPolicy).toEqual({
-    Statement: [{ Principal: { Federated: 'arn:aws:iam::210987654321:oidc-provider/app.gitpod.io' } }],
-  });
+  expect(role.trustPolicy).toEqual(trust('arn:aws:iam::210987654321:oidc-provider/app.gitpod.io'));
   expect(JSON.stringify(role.policies[0])).toContain('arn:aws:secretsmanager:eu-west-1:210987654321:secret:db-*');
-  expect(role.managedPolicies).toEqual([{ name: 'extra', document: { Statement: [{ Resource: 'arn:aws:iam::210987654321:role/*' }] } }]);
+  expect(role.managedPolicies).toEqual([{ name: 'extra', document: extra('210987654321') }]);
   expect(role.permissionsBoundary).toBeDefined();
   expect(role.maxSessionDuration).toBe(7200);
   expect(role.strict).toBe(true);
@@ -113,9 +113,12 @@ test('defaults: account, region, one provider for the issuer with sts.amazonaws.
 });
 
 test('IAM policy variables other than AccountId and ProviderArn are left alone', () => {
-  const text = MINIMAL.replace('Action: sts:AssumeRoleWithWebIdentity', 'Action: sts:AssumeRoleWithWebIdentity\n            Resource: "${aws:username}/${AccountId}"');
+  const text = MINIMAL.replace(
+    'Action: sts:AssumeRoleWithWebIdentity\n',
+    'Action: sts:AssumeRoleWithWebIdentity\n      policies: [{ Statement: [{ Effect: Allow, Action: "*", Resource: "arn:aws:s3:::${aws:username}/${AccountId}" }] }]\n',
+  );
   const s = loadScenarioFile(dir.write('m.scenario.yaml', text));
-  expect(JSON.stringify(s.aws.roles[0]!.trustPolicy)).toContain('${aws:username}/123456789012');
+  expect(JSON.stringify(s.aws.roles[0]!.policies[0])).toContain('${aws:username}/123456789012');
 });
 
 test('directories: every *.scenario.yaml below, sorted; other files ignored', () => {
