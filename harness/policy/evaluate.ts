@@ -82,8 +82,9 @@ function reasonFor(s: CompiledStatement, t: StatementTrace, failed: ConditionTra
     return `${label} does not apply: ${s.resource!.negated ? 'NotResource' : 'Resource'} ${s.resource!.text} ${s.resource!.negated ? 'excludes' : 'does not cover'} ${request.resource}`;
   }
   if (failed) return `${label} does not apply: condition ${failed.operator} ${failed.key} failed: ${failed.reason}`;
-  const n = t.conditions.length;
-  return `${label} applies (${s.effect})${n ? `: ${n === 1 ? 'its condition holds' : `all ${n} conditions hold`}` : ''}`;
+  // name every condition that held, with the value and pattern that made it hold
+  const held = t.conditions.map((c) => `${c.operator} ${c.key}: ${c.reason}`);
+  return `${label} applies (${s.effect})${held.length ? `: ${held.join('; ')}` : ''}`;
 }
 
 function decisionSentence(ev: PolicyEvaluation, request: PolicyRequest): string {

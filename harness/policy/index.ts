@@ -13,6 +13,7 @@ export type {
   PolicyRequest,
   RequestPrincipal,
   StatementTrace,
+  ValueMatch,
 } from './types.js';
 export { validatePolicy } from './validate.js';
 export { compilePolicy, type CompiledPolicy } from './compile.js';

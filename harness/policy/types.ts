@@ -52,6 +52,22 @@ export interface ConditionTrace {
   reason: string;
   /** path inside the policy document, e.g. `Statement[0].Condition.StringLike["api.gitpod.io/idp:sub"]` */
   path: string;
+  /**
+   * The request values that decided, each with the policy value it matched (absent: it matched none of them).
+   * Absent when no value decided (the key is absent, an empty set, Null, an unknown operator).
+   */
+  decidedBy?: ValueMatch[];
+}
+
+/** One request value of a condition and the policy value (pattern) it matched, if any. */
+export interface ValueMatch {
+  value: string;
+  /** the policy value it matched, as written; absent when it matched none */
+  pattern?: string;
+  /** index of `pattern` in ConditionTrace.expected */
+  index?: number;
+  /** true when the value is not of the operator's type (not a number, date, IP, ARN, ...) */
+  incomparable?: true;
 }
 
 export interface StatementTrace {

@@ -1,5 +1,5 @@
 /** A realistic Gitpod run for the report tests: passes, an explicit and an implicit deny, a failure, an error. */
-import type { ConditionTrace, PolicyEvaluation, StatementTrace } from '../../harness/policy/types.js';
+import { evaluatePolicy, type PolicyEvaluation, type PolicyJson } from '../../harness/policy/index.js';
 import { buildRunReport } from '../../harness/report/build-run-report.js';
 import type { CaseResult, Finding, RoleReport, RunReport } from '../../harness/report/model.js';
 
@@ -25,7 +25,7 @@ export const readerRole: RoleReport = {
     Version: '2012-10-17',
     Statement: [
       webIdentity('AcmeWorkspaces', 'Allow', { StringEquals: { [AUD_KEY]: 'sts.amazonaws.com' }, StringLike: { [SUB_KEY]: 'https://github.com/acme/*' } }),
-      webIdentity('NoPullRequests', 'Deny', { StringLike: { [SUB_KEY]: 'https://github.com/acme/*/pull/*' } }),
+      webIdentity('NoPullRequests', 'Deny', { StringLike: { [SUB_KEY]: ['https://gitlab.com/acme/*/-/merge_requests/*', 'https://github.com/acme/*/pull/*'] } }),
     ],
   },
   policies: [{ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: `arn:aws:secretsmanager:us-east-1:${ACCOUNT}:secret:database_connection_string-*` }] }],
@@ -42,32 +42,14 @@ export const adminRole: RoleReport = {
   policies: [{ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'secretsmanager:*', Resource: '*' }] }],
 };
 
-function cond(statement: number, operator: string, key: string, expected: string, actual: string, matched: boolean): ConditionTrace {
-  return {
-    operator,
-    key,
-    expected: [expected],
-    actual: [actual],
-    matched,
-    reason: `${key} is "${actual}", which ${matched ? 'matches' : 'matches none of'} ["${expected}"]`,
-    path: `Statement[${statement}].Condition.${operator}["${key}"]`,
-  };
-}
-
-function statement(index: number, sid: string, effect: 'Allow' | 'Deny', conditions: ConditionTrace[]): StatementTrace {
-  const applies = conditions.every((c) => c.matched);
-  return { index, sid, effect, principalMatched: true, actionMatched: true, resourceMatched: true, conditions, applies, path: `Statement[${index}]` };
-}
-
+/** The evaluator's own trace, as the gate records it in details.trust. */
 function readerTrust(sub: string, aud = 'sts.amazonaws.com'): PolicyEvaluation {
-  const allow = statement(0, 'AcmeWorkspaces', 'Allow', [
-    cond(0, 'StringEquals', AUD_KEY, 'sts.amazonaws.com', aud, aud === 'sts.amazonaws.com'),
-    cond(0, 'StringLike', SUB_KEY, 'https://github.com/acme/*', sub, sub.startsWith('https://github.com/acme/')),
-  ]);
-  const deny = statement(1, 'NoPullRequests', 'Deny', [cond(1, 'StringLike', SUB_KEY, 'https://github.com/acme/*/pull/*', sub, sub.includes('/pull/'))]);
-  const deciding = deny.applies ? deny : allow.applies ? allow : undefined;
-  const decision = deny.applies ? 'ExplicitDeny' : allow.applies ? 'Allow' : 'ImplicitDeny';
-  return { decision, statements: [allow, deny], ...(deciding ? { deciding } : {}), explanation: [] };
+  return evaluatePolicy(readerRole.trustPolicy as PolicyJson, {
+    principal: { kind: 'federated', provider: PROVIDER },
+    action: 'sts:AssumeRoleWithWebIdentity',
+    resource: readerRole.roleArn,
+    context: { [SUB_KEY]: sub, [AUD_KEY]: aud },
+  });
 }
 
 function token(sub: string, aud = 'sts.amazonaws.com', tamper?: string) {

@@ -91,6 +91,13 @@ test('a denied case opens from the grid with the deciding statement and its cond
   await expect(deciding).toBeVisible();
   expect(await deciding.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
   await expect(detail.locator('.hl-cond-ok')).toContainText('api.gitpod.io/idp:sub');
+  // the deciding pattern, not the whole list, is marked, visibly and in words
+  const pattern = detail.locator('.hl-pattern');
+  await expect(pattern).toHaveCount(1);
+  await expect(pattern).toBeVisible();
+  await expect(pattern).toContainText('"https://github.com/acme/*/pull/*"');
+  await expect(pattern.locator('> .j-mark')).toHaveText('◀ "https://github.com/acme/app/pull/7" matched this');
+  await expect(detail.locator('mark.decided', { hasText: 'https://github.com/acme/*/pull/*' })).toBeVisible();
   await expect(detail).toContainText('Not authorized to perform sts:AssumeRoleWithWebIdentity');
   await expect(detail).toContainText('Signature elided');
   await expect(detail.getByRole('table', { name: 'Condition checks of the marked statements' })).toContainText('✓ held');

@@ -44,6 +44,27 @@ test('an explicit deny marks the deciding statement and its conditions in the tr
   expect(detail).not.toContain('data-path="Statement[0]"><span class="j-mark">');
 });
 
+test('the pattern that decided is marked, not the whole list it sits in, with the token value that matched it', () => {
+  const html = toTrustMatrixHtml(sampleReport());
+  const detail = html.slice(html.indexOf('id="case-2"'), html.indexOf('</details>', html.indexOf('id="case-2"')));
+  const key = 'Statement[1].Condition.StringLike[&quot;api.gitpod.io/idp:sub&quot;]';
+  expect(detail).toContain(
+    `<div class="j-row hl-pattern" data-path="${key}[1]"><span class="j-mark">◀ &quot;https://github.com/acme/app/pull/7&quot; matched this</span><span class="j-str">&quot;https://github.com/acme/*/pull/*&quot;</span>`,
+  );
+  expect(detail).toContain(`<div class="j-row" data-path="${key}[0]">`);
+  expect(detail).toContain('✓ held: &quot;https://github.com/acme/app/pull/7&quot; matches &quot;https://github.com/acme/*/pull/*&quot;');
+  // the condition table marks the same pattern and value
+  expect(detail).toContain('<mark class="decided"><code>https://github.com/acme/*/pull/*</code>');
+  expect(detail).not.toContain('<mark class="decided"><code>https://gitlab.com/acme/*/-/merge_requests/*</code>');
+});
+
+test('a failed condition says which token value matched none of the patterns', () => {
+  const html = toTrustMatrixHtml(sampleReport());
+  const detail = html.slice(html.indexOf('id="case-3"'), html.indexOf('</details>', html.indexOf('id="case-3"')));
+  expect(detail).toContain('✗ failed: &quot;https://github.com/evil/app&quot; matches none');
+  expect(detail).not.toContain('hl-pattern');
+});
+
 test('an implicit deny marks the Allow statement that came closest and the condition that failed', () => {
   const html = toTrustMatrixHtml(sampleReport());
   const detail = html.slice(html.indexOf('id="case-3"'), html.indexOf('</details>', html.indexOf('id="case-3"')));

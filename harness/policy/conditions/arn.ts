@@ -1,6 +1,6 @@
 /** ArnEquals, ArnLike, ArnNotEquals, ArnNotLike: the six colon-separated parts are matched one by one. */
 import { compilePattern, type ContextLookup, type StringMatcher } from '../wildcard.js';
-import { operatorPair, type ConditionOperator, type ValueMatcher } from './operator.js';
+import { NO_MATCH, operatorPair, type ConditionOperator, type ValueMatcher } from './operator.js';
 
 /** `arn:partition:service:region:account:resource` (the resource may itself hold colons). */
 export function splitArn(arn: string): string[] | undefined {
@@ -22,8 +22,8 @@ const compile: ConditionOperator['compile'] = (values, variables) => {
   const matcher: ValueMatcher = (value, lookup) => {
     const arn = splitArn(value);
     if (!arn) return undefined;
-    for (const c of compiled) if (c && c(arn, lookup)) return true;
-    return anyInvalid ? undefined : false;
+    for (let i = 0; i < compiled.length; i++) if (compiled[i]?.(arn, lookup)) return i;
+    return anyInvalid ? undefined : NO_MATCH;
   };
   return matcher;
 };

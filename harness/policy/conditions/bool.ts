@@ -1,5 +1,5 @@
 /** Bool and BinaryEquals: single-operator families without a negated form. */
-import { operatorPair, type ConditionOperator } from './operator.js';
+import { NO_MATCH, operatorPair, type ConditionOperator } from './operator.js';
 
 function asBool(text: string): 'true' | 'false' | undefined {
   const t = text.toLowerCase();
@@ -12,13 +12,13 @@ export const boolOperators: ConditionOperator[] = operatorPair('Bool', null, 'eq
   return (value) => {
     const r = asBool(value);
     if (r === undefined) return undefined;
-    if (parsed.includes(r)) return true;
-    return anyInvalid ? undefined : false;
+    const i = parsed.indexOf(r);
+    if (i >= 0) return i;
+    return anyInvalid ? undefined : NO_MATCH;
   };
 });
 
 /** Base64 values compared as written (AWS compares the bytes; equal base64 text is the documented usage). */
 export const binaryOperators: ConditionOperator[] = operatorPair('BinaryEquals', null, 'equals', (values) => {
-  const set = new Set(values);
-  return (value) => set.has(value);
+  return (value) => values.indexOf(value);
 });

@@ -1,5 +1,5 @@
 /** Shared by the Numeric and Date families: parse both sides, compare with one of six relations. */
-import { operatorPair, type ConditionOperator, type ValueMatcher } from './operator.js';
+import { NO_MATCH, operatorPair, type ConditionOperator, type ValueMatcher } from './operator.js';
 
 type Relation = (request: number, policy: number) => boolean;
 
@@ -16,8 +16,11 @@ function comparableMatcher(values: readonly string[], parse: (s: string) => numb
   return (value) => {
     const r = parse(value);
     if (r === undefined) return undefined;
-    for (const p of parsed) if (p !== undefined && rel(r, p)) return true;
-    return anyInvalid ? undefined : false;
+    for (let i = 0; i < parsed.length; i++) {
+      const p = parsed[i];
+      if (p !== undefined && rel(r, p)) return i;
+    }
+    return anyInvalid ? undefined : NO_MATCH;
   };
 }
 

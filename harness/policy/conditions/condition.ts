@@ -2,10 +2,10 @@
  * One condition (operator + key + values), compiled once and evaluated per request with AWS's rules for
  * absent keys, `...IfExists`, `ForAnyValue:`/`ForAllValues:` and negated operators.
  */
-import type { ConditionTrace, ContextValue } from '../types.js';
+import type { ConditionTrace, ContextValue, ValueMatch } from '../types.js';
 import type { ContextLookup } from '../wildcard.js';
 import { describeActual, formatList } from '../explain.js';
-import { parseOperatorName, type ConditionOperator, type ValueMatcher } from './operator.js';
+import { NO_MATCH, parseOperatorName, type ConditionOperator, type ValueMatcher } from './operator.js';
 import { findOperator, isNullOperator } from './registry.js';
 
 export interface CompiledCondition {
@@ -43,20 +43,43 @@ export function compileCondition(operatorText: string, keyText: string, values: 
   };
 }
 
-function trace(c: CompiledCondition, actual: readonly string[] | null, matched: boolean, reason: string): ConditionTrace {
-  return { operator: c.operatorText, key: c.keyText, expected: c.values, actual, matched, reason, path: c.path };
+function trace(c: CompiledCondition, actual: readonly string[] | null, matched: boolean, reason: string, decidedBy?: ValueMatch[]): ConditionTrace {
+  const t: ConditionTrace = { operator: c.operatorText, key: c.keyText, expected: c.values, actual, matched, reason, path: c.path };
+  if (decidedBy) t.decidedBy = decidedBy;
+  return t;
 }
 
-/** Does one request value satisfy the operator (negation applied)? */
-function satisfies(c: CompiledCondition, value: string, lookup: ContextLookup): boolean {
-  const r = c.matcher!(value, lookup);
-  return c.op!.negated ? r === false : r === true;
+/** One request value against the policy's values: which one it matched, if any. */
+function compare(c: CompiledCondition, value: string, lookup: ContextLookup): ValueMatch {
+  const i = c.matcher!(value, lookup);
+  if (i === undefined) return { value, incomparable: true };
+  if (i === NO_MATCH) return { value };
+  return { value, pattern: c.values[i]!, index: i };
 }
 
-function verbPhrase(c: CompiledCondition, ok: boolean): string {
+/** Does the comparison satisfy the operator (negation applied)? Incomparable values never do. */
+function holds(c: CompiledCondition, m: ValueMatch): boolean {
+  if (m.incomparable) return false;
+  return c.op!.negated ? m.pattern === undefined : m.pattern !== undefined;
+}
+
+/** `matches "repo:acme/*:pull_request" (one of [...])`, `matches none of [...]`, or why it cannot be compared. */
+function comparisonText(c: CompiledCondition, m: ValueMatch): string {
   const op = c.op!;
-  if (op.negated) return ok ? `${op.verb} none of` : `${op.verb} one of`;
-  return ok ? `${op.verb} one of` : `${op.verb} none of`;
+  if (m.incomparable) return `cannot be compared with ${c.expectedText} by ${op.name}, so it never matches`;
+  if (m.pattern === undefined) return `${op.verb} none of ${c.expectedText}`;
+  return c.values.length === 1 ? `${op.verb} ${JSON.stringify(m.pattern)}` : `${op.verb} ${JSON.stringify(m.pattern)} (one of ${c.expectedText})`;
+}
+
+function valueText(source: string, c: CompiledCondition, m: ValueMatch): string {
+  return `${source} ${JSON.stringify(m.value)} ${comparisonText(c, m)}`;
+}
+
+/** `"a" matches "p1"; "b" matches none` for every value of a set. */
+function everyValueText(c: CompiledCondition, ms: readonly ValueMatch[]): string {
+  return ms
+    .map((m) => `${JSON.stringify(m.value)} ${m.incomparable ? 'cannot be compared' : m.pattern === undefined ? 'matches none' : `${c.op!.verb} ${JSON.stringify(m.pattern)}`}`)
+    .join('; ');
 }
 
 export function evaluateCondition(c: CompiledCondition, lookup: ContextLookup, source: string): ConditionTrace {
@@ -70,30 +93,28 @@ export function evaluateCondition(c: CompiledCondition, lookup: ContextLookup, s
   }
   if (!c.op) return trace(c, actual, false, `${c.operatorText} is not a condition operator, so the condition never holds`);
   if (raw === undefined) return absent(c, actual);
+  const negatedFails = (ok: boolean) => (!ok && c.op!.negated ? `, so ${c.op!.name} fails` : '');
   if (c.set === null) {
     if (typeof raw !== 'string') {
       return trace(c, actual, false, `${c.keyText} is multi-valued (${describeActual(raw)}); ${c.operatorText} without ForAnyValue:/ForAllValues: is false for it`);
     }
-    const ok = satisfies(c, raw, lookup);
-    return trace(c, actual, ok, `${source} ${JSON.stringify(raw)} ${verbPhrase(c, ok)} ${c.expectedText}`);
+    const m = compare(c, raw, lookup);
+    const ok = holds(c, m);
+    return trace(c, actual, ok, `${valueText(source, c, m)}${negatedFails(ok)}`, [m]);
   }
   const values = actual!;
   if (c.set === 'ForAnyValue') {
     if (values.length === 0) return trace(c, actual, false, `${c.keyText} is an empty set, so ForAnyValue: is false`);
-    const hit = values.find((v) => satisfies(c, v, lookup));
-    const reason = hit !== undefined
-      ? `${source} ${JSON.stringify(hit)} ${verbPhrase(c, true)} ${c.expectedText}`
-      : c.op.negated
-        ? `every value of ${describeActual(values)} ${c.op.verb} one of ${c.expectedText}`
-        : `no value of ${describeActual(values)} ${c.op.verb} any of ${c.expectedText}`;
-    return trace(c, actual, hit !== undefined, reason);
+    const all = values.map((v) => compare(c, v, lookup));
+    const hit = all.find((m) => holds(c, m));
+    if (hit) return trace(c, actual, true, valueText(source, c, hit), [hit]);
+    return trace(c, actual, false, `no value of ${describeActual(values)} satisfies ${c.operatorText} ${c.expectedText}: ${everyValueText(c, all)}`, all);
   }
   if (values.length === 0) return trace(c, actual, true, `${c.keyText} is an empty set, so ForAllValues: holds (vacuously)`);
-  const miss = values.find((v) => !satisfies(c, v, lookup));
-  const reason = miss === undefined
-    ? `every value of ${describeActual(values)} ${verbPhrase(c, true)} ${c.expectedText}`
-    : `${source} ${JSON.stringify(miss)} ${verbPhrase(c, false)} ${c.expectedText}, so ForAllValues: fails`;
-  return trace(c, actual, miss === undefined, reason);
+  const all = values.map((v) => compare(c, v, lookup));
+  const miss = all.find((m) => !holds(c, m));
+  if (miss) return trace(c, actual, false, `${valueText(source, c, miss)}, so ${c.operatorText} fails`, [miss]);
+  return trace(c, actual, true, `every value of ${describeActual(values)} satisfies ${c.operatorText} ${c.expectedText}: ${everyValueText(c, all)}`, all);
 }
 
 function absent(c: CompiledCondition, actual: readonly string[] | null): ConditionTrace {

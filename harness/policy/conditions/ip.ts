@@ -1,6 +1,6 @@
 /** IpAddress, NotIpAddress: CIDR ranges (IPv4 and IPv6) via node:net BlockList. */
 import { BlockList, isIP } from 'node:net';
-import { operatorPair, type ConditionOperator } from './operator.js';
+import { NO_MATCH, operatorPair, type ConditionOperator } from './operator.js';
 
 /** Adds `10.0.0.0/8` (or a bare address) to the list; false when the text is not an IP range. */
 function addRange(list: BlockList, text: string): boolean {
@@ -21,12 +21,18 @@ export function isIpRange(text: string): boolean {
 }
 
 export const ipOperators: ConditionOperator[] = operatorPair('IpAddress', 'NotIpAddress', 'is in', (values) => {
-  const list = new BlockList();
-  const anyInvalid = values.map((v) => addRange(list, v)).includes(false);
+  // one list per policy value, so a match names the range that held
+  const lists = values.map((v) => {
+    const list = new BlockList();
+    return addRange(list, v) ? list : undefined;
+  });
+  const anyInvalid = lists.includes(undefined);
   return (value) => {
     const family = isIP(value);
     if (family === 0) return undefined;
-    if (list.check(value, family === 4 ? 'ipv4' : 'ipv6')) return true;
-    return anyInvalid ? undefined : false;
+    const type = family === 4 ? 'ipv4' : 'ipv6';
+    const i = lists.findIndex((list) => list?.check(value, type));
+    if (i >= 0) return i;
+    return anyInvalid ? undefined : NO_MATCH;
   };
 });

@@ -2,11 +2,14 @@
 import type { ContextLookup } from '../wildcard.js';
 
 /**
- * Compares one request value with the policy's values, in the operator's positive sense:
- * true = matches at least one policy value, false = matches none, undefined = not comparable
- * (the request value or a policy value is not of the operator's type). Negated operators hold on `false` only.
+ * Compares one request value with the policy's values, in the operator's positive sense: the index of the
+ * first policy value it matches, NO_MATCH (-1) when it matches none, undefined when not comparable (the
+ * request value or a policy value is not of the operator's type). Negated operators hold on NO_MATCH only.
+ * The index is what lets an explanation name the pattern that decided, not just the list it sits in.
  */
-export type ValueMatcher = (value: string, lookup: ContextLookup) => boolean | undefined;
+export type ValueMatcher = (value: string, lookup: ContextLookup) => number | undefined;
+
+export const NO_MATCH = -1;
 
 export interface ConditionOperator {
   /** canonical name, e.g. `StringNotLike` */

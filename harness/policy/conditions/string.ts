@@ -1,16 +1,16 @@
 /** StringEquals, StringNotEquals, StringEqualsIgnoreCase, StringNotEqualsIgnoreCase, StringLike, StringNotLike. */
 import { compilePattern, type PatternOptions } from '../wildcard.js';
-import { operatorPair, type ConditionOperator, type ValueMatcher } from './operator.js';
+import { NO_MATCH, operatorPair, type ConditionOperator, type ValueMatcher } from './operator.js';
 
 function stringMatcher(values: readonly string[], opts: PatternOptions): ValueMatcher {
   const matchers = values.map((v) => compilePattern(v, opts));
   if (matchers.length === 1) {
     const only = matchers[0]!;
-    return (value, lookup) => only(value, lookup);
+    return (value, lookup) => (only(value, lookup) ? 0 : NO_MATCH);
   }
   return (value, lookup) => {
-    for (const m of matchers) if (m(value, lookup)) return true;
-    return false;
+    for (let i = 0; i < matchers.length; i++) if (matchers[i]!(value, lookup)) return i;
+    return NO_MATCH;
   };
 }
 

@@ -1,5 +1,5 @@
 /** One case's detail view: a <details> element, opened from the grid or the failures list. */
-import type { PolicyEvaluation, StatementTrace } from '../../policy/types.js';
+import type { ConditionTrace, PolicyEvaluation, StatementTrace } from '../../policy/types.js';
 import { escapeHtml as e } from '../escape.js';
 import type { CaseResult, RoleReport } from '../model.js';
 import { STATUS_ICON, STATUS_LABEL, outcomeText, outcomesText } from '../outcome-text.js';
@@ -84,7 +84,16 @@ function highlights(trust: PolicyEvaluation): Map<string, Highlight> {
       trust.deciding ? { className: 'hl-deciding', label: `▶ deciding statement (${s.effect})` } : { className: 'hl-nearmiss', label: '▶ closest statement: did not apply' },
     );
     for (const cond of s.conditions) {
-      map.set(pathKey(cond.path), cond.matched ? { className: 'hl-cond-ok', label: '✓ held' } : { className: 'hl-cond-fail', label: '✗ failed' });
+      const decided = decidedText(cond);
+      map.set(pathKey(cond.path), {
+        className: cond.matched ? 'hl-cond-ok' : 'hl-cond-fail',
+        label: `${cond.matched ? '✓ held' : '✗ failed'}${decided ? `: ${decided}` : ''}`,
+      });
+      // the policy value that decided, not the whole list it sits in
+      for (const m of cond.decidedBy ?? []) {
+        if (m.index === undefined || cond.expected.length < 2) continue;
+        map.set(pathKey(`${cond.path}[${m.index}]`), { className: 'hl-pattern', label: `◀ ${JSON.stringify(m.value)} matched this` });
+      }
     }
   }
   return map;
@@ -94,13 +103,33 @@ function conditionTable(trust: PolicyEvaluation): string {
   const rows = relevantStatements(trust).flatMap((s) =>
     s.conditions.map(
       (cond) => `<tr class="${cond.matched ? 'cond-ok' : 'cond-fail'}"><th scope="row"><code>${e(cond.operator)}</code> <code>${e(cond.key)}</code></th>
-<td>${cond.expected.map((v) => `<code>${e(v)}</code>`).join(' ')}</td><td>${cond.actual === null ? '<em>absent</em>' : cond.actual.map((v) => `<code>${e(v)}</code>`).join(' ')}</td>
+<td>${cond.expected.map((v, i) => code(v, decidingPatterns(cond).has(i))).join(' ')}</td><td>${cond.actual === null ? '<em>absent</em>' : cond.actual.map((v) => code(v, decidingValues(cond).has(v))).join(' ')}</td>
 <td>${cond.matched ? '✓ held' : '✗ failed'}</td><td>${e(cond.reason)}</td></tr>`,
     ),
   );
   if (rows.length === 0) return '';
   return `<table class="conditions"><caption>Condition checks of the marked statements</caption><thead><tr><th scope="col">Condition</th><th scope="col">Policy values</th>
 <th scope="col">Token values</th><th scope="col">Result</th><th scope="col">In words</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+/** `"v" matches "p"` / `"v" matches none` for the values that decided a condition, or '' when none did. */
+function decidedText(cond: ConditionTrace): string {
+  return (cond.decidedBy ?? [])
+    .map((m) => `${JSON.stringify(m.value)} ${m.incomparable ? 'cannot be compared' : m.pattern === undefined ? 'matches none' : `matches ${JSON.stringify(m.pattern)}`}`)
+    .join('; ');
+}
+
+function decidingPatterns(cond: ConditionTrace): Set<number> {
+  return new Set((cond.decidedBy ?? []).flatMap((m) => (m.index === undefined ? [] : [m.index])));
+}
+
+function decidingValues(cond: ConditionTrace): Set<string> {
+  return new Set((cond.decidedBy ?? []).map((m) => m.value));
+}
+
+/** A value in the condition table; the ones that decided are marked with a word for screen readers too. */
+function code(v: string, decided: boolean): string {
+  return decided ? `<mark class="decided"><code>${e(v)}</code><span class="visually-hidden"> (decided)</span></mark>` : `<code>${e(v)}</code>`;
 }
 
 function assumptions(c: CaseResult): string {

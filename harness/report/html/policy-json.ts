@@ -15,7 +15,9 @@ export function renderPolicyJson(doc: unknown, highlights: ReadonlyMap<string, H
 
 function value(v: unknown, segments: string[], highlights: ReadonlyMap<string, Highlight>): string {
   if (Array.isArray(v)) {
-    if (v.every(isPrimitive)) return `[${v.map(primitive).join(', ')}]`;
+    // a list of values stays on one line unless one of its values is marked (e.g. the pattern that decided)
+    const marked = v.some((_, i) => highlights.has(pathKey([...segments, String(i)])));
+    if (v.every(isPrimitive) && !marked) return `[${v.map(primitive).join(', ')}]`;
     const rows = v.map((child, i) => row('', child, [...segments, String(i)], highlights, i < v.length - 1));
     return `[<div class="j-block">${rows.join('')}</div>]`;
   }

@@ -71,6 +71,8 @@ pre.aws-error { background:var(--soft); border:1px solid var(--line); border-rad
 .j-row.hl-cond-ok { background:#dafbe1; border-radius:3px; }
 .j-mark { display:inline-block; margin-right:8px; padding:0 6px; border-radius:4px; font-family:system-ui,sans-serif; font-size:11.5px; font-weight:700; background:#fff; border:1px solid currentColor; }
 .hl-deciding > .j-mark, .hl-nearmiss > .j-mark { color:#7d4e00; } .hl-cond-fail > .j-mark { color:var(--fail-fg); } .hl-cond-ok > .j-mark { color:var(--pass-fg); }
+.j-row.hl-pattern { background:#fff; outline:2px solid #9a6700; border-radius:3px; font-weight:700; } .hl-pattern > .j-mark { color:#7d4e00; }
+mark.decided { background:#fff8c5; outline:1px solid #9a6700; color:inherit; border-radius:2px; }
 .decision { margin:4px 0 8px; }
 tr.cond-fail td:nth-child(4) { color:var(--fail-fg); font-weight:700; } tr.cond-ok td:nth-child(4) { color:var(--pass-fg); font-weight:700; }
 .severity { font-weight:700; white-space:nowrap; } .severity-error { color:var(--fail-fg); } .severity-warning { color:var(--error-fg); } .severity-info { color:var(--muted); }

@@ -17,7 +17,22 @@ function isStatementTrace(value: unknown): value is StatementTrace {
 }
 
 function isConditionTrace(value: unknown): value is ConditionTrace {
-  return isObject(value) && typeof value.path === 'string' && typeof value.matched === 'boolean';
+  return (
+    isObject(value) &&
+    typeof value.path === 'string' &&
+    typeof value.matched === 'boolean' &&
+    Array.isArray(value.expected) &&
+    (value.decidedBy === undefined || (Array.isArray(value.decidedBy) && value.decidedBy.every(isValueMatch)))
+  );
+}
+
+function isValueMatch(value: unknown): boolean {
+  return (
+    isObject(value) &&
+    typeof value.value === 'string' &&
+    (value.pattern === undefined || typeof value.pattern === 'string') &&
+    (value.index === undefined || Number.isInteger(value.index))
+  );
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
