@@ -16,10 +16,13 @@ export function summarize(cases: readonly CaseResult[]): RunReport['summary'] {
 export function buildRunReport(meta: RunMeta, cases: readonly CaseResult[], runInfos: readonly HarnessRunInfo[] = []): RunReport {
   const roles = new Map<string, RoleReport>();
   const findings: Finding[] = [];
+  const checked = { lint: new Set<string>(), probe: new Set<string>() };
   let target = { ...meta.target };
   for (const info of runInfos) {
     for (const role of info.roles ?? []) roles.set(`${role.scenario}\u0000${role.role}`, role);
     findings.push(...(info.findings ?? []));
+    for (const id of info.checked?.lint ?? []) checked.lint.add(id);
+    for (const id of info.checked?.probe ?? []) checked.probe.add(id);
     if (info.target) target = { ...target, ...definedOnly(info.target) };
   }
   return {
@@ -31,6 +34,9 @@ export function buildRunReport(meta: RunMeta, cases: readonly CaseResult[], runI
     cases: [...cases],
     ...(roles.size > 0 ? { roles: [...roles.values()] } : {}),
     ...(findings.length > 0 ? { findings } : {}),
+    ...(checked.lint.size + checked.probe.size > 0
+      ? { checked: { ...(checked.lint.size ? { lint: [...checked.lint] } : {}), ...(checked.probe.size ? { probe: [...checked.probe] } : {}) } }
+      : {}),
     summary: summarize(cases),
   };
 }

@@ -61,6 +61,8 @@ export interface RunReport {
   roles?: RoleReport[];
   /** lint findings (issue 7) and probe findings */
   findings?: unknown[];
+  /** the scenarios each check ran on; a check absent or empty here did not run (not the same as no findings) */
+  checked?: Checked;
   summary: { passed: number; failed: number; errors: number };
 }
 
@@ -86,10 +88,18 @@ export const RUN_INFO_ATTACHMENT = 'harness-run-info';
 /** Name of the JSON attachment fixtures add per test: body = HarnessRunInfo['target'] (kind, label, enforcement). */
 export const TARGET_ATTACHMENT = 'harness-target';
 
+/** Scenario ids a check ran on. */
+export interface Checked {
+  lint?: string[];
+  probe?: string[];
+}
+
 /** Body of a `harness-run-info` attachment; several are merged (roles by scenario+role, findings appended). */
 export interface HarnessRunInfo {
   roles?: RoleReport[];
   findings?: Finding[];
+  /** the checks this attachment's findings come from, and the scenario they ran on */
+  checked?: Checked;
   /** overrides of the env-derived target (e.g. the backend's own label) */
   target?: { kind?: TargetKind; enforcement?: Enforcement; label?: string };
 }

@@ -37,3 +37,8 @@ export function failuresFirst<T extends { status: CaseResult['status'] }>(cases:
   const rank = (c: T) => (c.status === 'passed' ? 1 : 0);
   return cases.map((c, i) => ({ c, i })).sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i).map(({ c }) => c);
 }
+
+/** A case whose identity was admitted although the scenario expected the assumption to be refused. */
+export function admittedAgainstDenial(c: CaseResult): boolean {
+  return c.observed.assume === 'allowed' && c.expected.assume !== 'allowed';
+}

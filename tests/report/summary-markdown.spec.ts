@@ -7,7 +7,8 @@ test('totals, a row per scenario and a row per case that did not pass', () => {
   const md = toSummaryMarkdown(sampleReport());
   expect(md).toContain('**5 passed, 2 failed, 1 errors**');
   expect(md).toContain('| gitpod-seed | 5 | 2 | 1 |');
-  const failureRows = md.split('\n').filter((l) => /^\| (✗ FAIL|⚠ ERROR) /.test(l));
+  const failuresTable = md.slice(md.indexOf('### Cases that did not pass'), md.indexOf('### Lint'));
+  const failureRows = failuresTable.split('\n').filter((l) => /^\| (✗ FAIL|⚠ ERROR) /.test(l));
   expect(failureRows).toHaveLength(3);
   expect(failureRows[0]).toContain('assume: AccessDenied | assume: allowed');
   expect(md).not.toContain("workspace reads the secret"); // passed cases are only counted
@@ -16,7 +17,7 @@ test('totals, a row per scenario and a row per case that did not pass', () => {
 test('an all-green run says so and lists no failures', () => {
   const passed = sampleCases().filter((c) => c.status === 'passed');
   const md = toSummaryMarkdown(buildRunReport({ target: { kind: 'moto', enforcement: 'harness' } }, passed));
-  expect(md).toContain('all cases passed');
+  expect(md).toContain('all 5 cases passed');
   expect(md).not.toContain('Cases that did not pass');
 });
 

@@ -68,6 +68,25 @@ test('the grid shows expected vs observed per identity and role, with a word and
   await expect(page.locator('#failures li').first()).toContainText('a sibling organisation cannot assume the infra admin role');
 });
 
+test('the top badge states every reason the run is not clean, and findings read as words', async () => {
+  await expect(page.locator('#run-verdict')).toHaveText('✗ FAIL');
+  await expect(page.locator('#run-problems')).toHaveText('2 of 8 cases failed · 1 case could not run · 1 lint error · 1 identity admitted by probe');
+  const findings = page.locator('#findings');
+  await expect(findings.locator('[data-check="probe"]')).toHaveText(/Probe: ran: 1 unexpected identities admitted/);
+  const probeTable = findings.getByRole('table', { name: /Probe: identities the roles admitted/ });
+  await expect(probeTable.locator('dt', { hasText: 'sub' })).toBeVisible();
+  await expect(probeTable).not.toContainText('{"');
+});
+
+test('an identity admitted against an expected denial is marked in the Roles table', async () => {
+  const role = page.locator('details.role', { hasText: 'gitpod-infra-admin' });
+  await expect(role).toHaveAttribute('open', '');
+  await expect(role.locator('summary')).toContainText('2 admitted against an expected denial');
+  const row = role.locator('tr.unexpected', { hasText: 'https://github.com/acme-evil/app' });
+  await expect(row).toBeVisible();
+  await expect(row.locator('.tag-unexpected')).toHaveText('✗ admitted, expected denial');
+});
+
 test('"show only failures" hides passing cases and rows, and keeps every failure', async () => {
   const visibleCells = page.locator('.grid .cell-case:visible');
   await expect(visibleCells).toHaveCount(8);

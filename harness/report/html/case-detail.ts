@@ -6,8 +6,11 @@ import { STATUS_ICON, STATUS_LABEL, outcomeText, outcomesText } from '../outcome
 import { type Highlight, renderPolicyJson } from './policy-json.js';
 import { asPolicyEvaluation, pathKey } from './trust-trace.js';
 
-export function verdictBadge(status: CaseResult['status']): string {
-  return `<span class="verdict verdict-${status}"><span aria-hidden="true">${STATUS_ICON[status]}</span> ${STATUS_LABEL[status]}</span>`;
+/** Shown wherever an identity admitted against an expectation of denial appears (failures list, roles table). */
+export const ADMITTED_TAG = '<span class="tag-unexpected"><span aria-hidden="true">✗</span> admitted, expected denial</span>';
+
+export function verdictBadge(status: CaseResult['status'], id?: string): string {
+  return `<span class="verdict verdict-${status}"${id ? ` id="${id}"` : ''}><span aria-hidden="true">${STATUS_ICON[status]}</span> ${STATUS_LABEL[status]}</span>`;
 }
 
 export function renderCaseDetail(c: CaseResult, id: string, role: RoleReport | undefined): string {

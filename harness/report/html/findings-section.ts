@@ -1,44 +1,50 @@
-/** Lint and probe findings on trust policies (report.findings), read defensively: the model types them `unknown`. */
+/** Lint and probe findings on trust policies, for people: who, what, where; identities as claims, not JSON. */
 import { escapeHtml as e } from '../escape.js';
-import type { Finding } from '../model.js';
+import { admittedIdentities, findingsOf, isProbeFinding, type FindingCounts } from '../findings.js';
+import type { Finding, RunReport } from '../model.js';
 
 const SEVERITY_ICON: Record<Finding['severity'], string> = { error: '✗', warning: '!', info: 'i' };
 
-export function asFinding(value: unknown): Finding | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const f = value as Record<string, unknown>;
-  const severity = f.severity === 'error' || f.severity === 'warning' || f.severity === 'info' ? f.severity : 'info';
-  if (typeof f.rule !== 'string' || typeof f.message !== 'string') return null;
-  const str = (v: unknown) => (typeof v === 'string' ? v : '');
-  return {
-    scenario: str(f.scenario),
-    role: str(f.role),
-    rule: f.rule,
-    severity,
-    message: f.message,
-    path: str(f.path),
-    ...(f.source === 'lint' || f.source === 'probe' ? { source: f.source } : {}),
-    ...(Array.isArray(f.admitted) ? { admitted: f.admitted.filter((a): a is Record<string, unknown> => typeof a === 'object' && a !== null) } : {}),
-  };
+export function renderFindings(report: RunReport, counts: FindingCounts): string {
+  const findings = findingsOf(report);
+  const lint = findings.filter((f) => !isProbeFinding(f));
+  const probe = findings.filter(isProbeFinding);
+  return `<section id="findings" aria-labelledby="findings-title"><h2 id="findings-title">Findings</h2>
+<ul class="checks">${checkLine('Lint', counts.lintRan, lintStatus(counts))}${checkLine('Probe', counts.probeRan, probeStatus(counts))}</ul>
+${table('Lint findings on trust policies (static)', lint)}${table('Probe: identities the roles admitted that no case expected', probe)}</section>`;
 }
 
-export function renderFindings(raw: readonly unknown[]): string {
-  const findings = raw.map(asFinding).filter((f): f is Finding => f !== null);
-  const order: Finding['severity'][] = ['error', 'warning', 'info'];
-  findings.sort((a, b) => order.indexOf(a.severity) - order.indexOf(b.severity));
-  const body = findings.length
-    ? `<table class="findings"><caption>Findings on trust policies (lint: static; probe: identities actually admitted)</caption>
-<thead><tr><th scope="col">Severity</th><th scope="col">Scenario</th><th scope="col">Role</th><th scope="col">Rule</th><th scope="col">Finding</th><th scope="col">Where</th></tr></thead>
-<tbody>${findings.map(row).join('')}</tbody></table>`
-    : '<p class="note">No findings.</p>';
-  return `<section id="findings" aria-labelledby="findings-title"><h2 id="findings-title">Findings</h2>${body}</section>`;
+function checkLine(name: string, ran: boolean, status: string): string {
+  return `<li data-check="${name.toLowerCase()}"><strong>${name}:</strong> ${ran ? e(status) : '<em>not run</em>'}${!ran && name === 'Probe' ? ' (run with <code>--probe</code> to send near-miss identities through the gate)' : ''}</li>`;
+}
+
+function lintStatus(c: FindingCounts): string {
+  return c.lintErrors + c.lintWarnings === 0 ? 'ran, no findings' : `ran: ${c.lintErrors} errors, ${c.lintWarnings} warnings`;
+}
+
+function probeStatus(c: FindingCounts): string {
+  return c.probeAdmitted === 0 ? 'ran, no unexpected identity admitted' : `ran: ${c.probeAdmitted} unexpected identities admitted (failures)`;
+}
+
+function table(caption: string, findings: readonly Finding[]): string {
+  if (findings.length === 0) return '';
+  return `<table class="findings"><caption>${e(caption)}</caption>
+<thead><tr><th scope="col">Severity</th><th scope="col">Rule</th><th scope="col">Role</th><th scope="col">Finding</th><th scope="col">Location</th></tr></thead>
+<tbody>${findings.map(row).join('')}</tbody></table>`;
 }
 
 function row(f: Finding): string {
-  const admitted = f.admitted?.length
-    ? `<ul class="admitted-ids">${f.admitted.map((a) => `<li>admitted: <code>${e(JSON.stringify(a))}</code></li>`).join('')}</ul>`
+  const probe = isProbeFinding(f);
+  // an admitted identity is a failure whatever severity the role's strictness gave it
+  const severity = probe ? 'error' : f.severity;
+  const label = probe ? 'failure' : f.severity;
+  const ids = admittedIdentities(f);
+  const admitted = ids.length
+    ? `<ul class="admitted-ids">${ids
+        .map((a) => `<li><span class="verdict verdict-failed"><span aria-hidden="true">✗</span> admitted</span> ${e(a.label)}${a.why ? ` <span class="counts">(${e(a.why)})</span>` : ''}${a.claims.length ? `<dl class="claims">${a.claims.map(([k, v]) => `<div><dt>${e(k)}</dt><dd><code>${e(v)}</code></dd></div>`).join('')}</dl>` : ''}</li>`)
+        .join('')}</ul>`
     : '';
-  return `<tr data-severity="${f.severity}"><td><span class="severity severity-${f.severity}"><span aria-hidden="true">${SEVERITY_ICON[f.severity]}</span> ${f.severity}</span></td>
-<td>${e(f.scenario)}</td><td><code>${e(f.role)}</code></td><td><code>${e(f.rule)}</code>${f.source ? ` <span class="counts">${f.source}</span>` : ''}</td>
-<td>${e(f.message)}${admitted}</td><td><code>${e(f.path)}</code></td></tr>`;
+  return `<tr data-severity="${severity}"><td><span class="severity severity-${severity}"><span aria-hidden="true">${SEVERITY_ICON[severity]}</span> ${label}</span></td>
+<td><code>${e(f.rule)}</code></td><td><code>${e(f.role)}</code> <span class="counts">${e(f.scenario)}</span></td>
+<td>${e(f.message)}${admitted}</td><td>${f.path ? `<code>${e(f.path)}</code>` : '—'}</td></tr>`;
 }

@@ -1,7 +1,8 @@
 /** Per role: its trust policy, its permissions, and what each identity it admitted could read. */
 import { escapeHtml as e } from '../escape.js';
 import type { CaseResult, RoleReport } from '../model.js';
-import { outcomeText } from '../outcome-text.js';
+import { admittedAgainstDenial, outcomeText } from '../outcome-text.js';
+import { ADMITTED_TAG } from './case-detail.js';
 import { identityOf, identityText } from './identity.js';
 import { renderPolicyJson } from './policy-json.js';
 
@@ -19,7 +20,9 @@ function renderRole(role: RoleReport, cases: readonly CaseResult[]): string {
       const reads = Object.entries(c.observed.reads ?? {});
       const readable = reads.filter(([, o]) => o === 'allowed').map(([s]) => `<code>${e(s)}</code>`);
       const denied = reads.filter(([, o]) => o !== 'allowed').map(([s, o]) => `<code>${e(s)}</code> (${e(outcomeText(o))})`);
-      return `<tr><th scope="row">${e(identityText(identityOf(c)))}</th><td>${e(c.case)}</td><td>${readable.join(', ') || '—'}</td><td>${denied.join(', ') || '—'}</td></tr>`;
+      const unexpected = admittedAgainstDenial(c);
+      const identity = `${e(identityText(identityOf(c)))}${unexpected ? ` ${ADMITTED_TAG}` : ''}`;
+      return `<tr${unexpected ? ' class="unexpected" data-status="failed"' : ''}><th scope="row">${identity}</th><td>${e(c.case)}${unexpected ? ` <span class="counts">(expected ${e(outcomeText(c.expected.assume))})</span>` : ''}</td><td>${readable.join(', ') || '—'}</td><td>${denied.join(', ') || '—'}</td></tr>`;
     })
     .join('');
   const table = admitted.length
@@ -30,7 +33,9 @@ function renderRole(role: RoleReport, cases: readonly CaseResult[]): string {
   const permissions = role.policies.length
     ? role.policies.map((p, i) => `<h4>Identity policy ${i + 1}</h4>${renderPolicyJson(p)}`).join('')
     : '<p class="note">No identity policies.</p>';
-  return `<details class="role"><summary><code>${e(role.role)}</code> <span class="counts">scenario ${e(role.scenario)} · admitted ${admitted.length} of ${cases.length} identities</span></summary>
+  const unexpected = admitted.filter(admittedAgainstDenial).length;
+  const flag = unexpected ? ` <span class="tag-unexpected"><span aria-hidden="true">✗</span> ${unexpected} admitted against an expected denial</span>` : '';
+  return `<details class="role"${unexpected ? ' open' : ''}><summary><code>${e(role.role)}</code> <span class="counts">scenario ${e(role.scenario)} · admitted ${admitted.length} of ${cases.length} identities</span>${flag}</summary>
 <div class="role-body"><p class="note">ARN <code>${e(role.roleArn)}</code></p>${table}
 <div class="policies"><div><h4>Trust policy</h4>${renderPolicyJson(role.trustPolicy)}</div><div>${permissions}${boundary}</div></div></div></details>`;
 }

@@ -18,7 +18,7 @@ h4 { font-size:13px; margin:14px 0 6px; text-transform:uppercase; letter-spacing
 .totals { display:flex; gap:10px; margin-top:14px; flex-wrap:wrap; }
 .total { min-width:110px; padding:8px 14px; border:1px solid var(--line); border-radius:8px; background:#fff; }
 .total b { display:block; font-size:22px; line-height:1.2; } .total span { color:var(--muted); }
-.total.t-passed b { color:var(--pass-fg); } .total.t-failed b { color:var(--fail-fg); } .total.t-error b { color:var(--error-fg); }
+.total.t-passed b { color:var(--pass-fg); } .total.t-failed b, .total.t-lint b, .total.t-probe b { color:var(--fail-fg); } .total.t-error b { color:var(--error-fg); }
 nav { position:sticky; top:0; z-index:2; display:flex; align-items:center; justify-content:space-between; gap:16px; flex-wrap:wrap;
   padding:8px 32px; background:#fff; border-bottom:1px solid var(--line); }
 nav ul { list-style:none; display:flex; gap:16px; margin:0; padding:0; flex-wrap:wrap; }
@@ -76,7 +76,11 @@ mark.decided { background:#fff8c5; outline:1px solid #9a6700; color:inherit; bor
 .decision { margin:4px 0 8px; }
 tr.cond-fail td:nth-child(4) { color:var(--fail-fg); font-weight:700; } tr.cond-ok td:nth-child(4) { color:var(--pass-fg); font-weight:700; }
 .severity { font-weight:700; white-space:nowrap; } .severity-error { color:var(--fail-fg); } .severity-warning { color:var(--error-fg); } .severity-info { color:var(--muted); }
-.admitted-ids { margin:4px 0 0; padding-left:18px; }
+.admitted-ids { margin:4px 0 0; padding-left:18px; } .admitted-ids li { margin:4px 0; }
+.claims { display:grid; grid-template-columns:max-content 1fr; gap:0 8px; margin:2px 0 0; } .claims > div { display:contents; } .claims dt { color:var(--muted); } .claims dd { margin:0; }
+.checks { list-style:none; padding:0; margin:0 0 8px; }
+.tag-unexpected { display:inline-block; padding:0 6px; border-radius:4px; font-size:12px; font-weight:700; color:var(--fail-fg); background:var(--fail-bg); border:1px solid currentColor; white-space:nowrap; }
+tr.unexpected > th, tr.unexpected > td { background:var(--fail-bg); }
 footer { padding:16px 32px; color:var(--muted); border-top:1px solid var(--line); font-size:12px; }
 .only-failures .case[data-status=passed], .only-failures tr[data-has-failure=false], .only-failures .cell-case[data-status=passed],
 .only-failures .scenario[data-has-failure=false], .only-failures .failure-free-note { display:none; }
