@@ -19,6 +19,7 @@ export function toResultsJson(report: RunReport): string {
     })),
     roles: report.roles,
     findings: report.findings,
+    checked: report.checked,
     summary: report.summary,
   };
   return `${JSON.stringify(ordered, null, 2)}\n`;

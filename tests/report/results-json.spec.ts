@@ -42,3 +42,21 @@ test('the bundled schema copy equals the shared contract schema', () => {
   test.skip(!existsSync(sharedSchemaPath), 'shared/contract is not checked out beside this repository');
   expect(JSON.parse(readFileSync(bundledSchemaPath, 'utf8'))).toEqual(JSON.parse(readFileSync(sharedSchemaPath, 'utf8')));
 });
+
+test('results.json says which scenarios lint and probe ran on, so "probe not run" can be told from "no findings"', () => {
+  const validate = validator();
+  const report = buildRunReport({ target: { kind: 'moto', enforcement: 'harness' } }, [], [
+    { checked: { lint: ['a'] } },
+    { checked: { lint: ['b'], probe: ['b'] } },
+  ]);
+  const json = JSON.parse(toResultsJson(report));
+  expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
+  expect(json.checked).toEqual({ lint: ['a', 'b'], probe: ['b'] });
+});
+
+test('a case trace in results.json names the request value and the pattern that decided each condition', () => {
+  const json = JSON.parse(toResultsJson(sampleReport()));
+  const pr = json.cases.find((c: { case: string }) => c.case === 'a pull-request workspace is denied');
+  const condition = pr.details.trust.deciding.conditions[0];
+  expect(condition.decidedBy).toEqual([{ value: 'https://github.com/acme/app/pull/7', pattern: 'https://github.com/acme/*/pull/*', index: 1 }]);
+});
