@@ -2,6 +2,7 @@
 import { conditionAdmitsValue } from '../admits.js';
 import { isAllow, isPositiveMatch, type ConditionEntry, type TrustStatement } from '../trust-statements.js';
 import type { LintContext } from '../types.js';
+import { parseGithubSubject, type GithubSubjectPattern } from './github-subject.js';
 import { prefixesOfKind, type ProviderKind } from './provider-kind.js';
 import { claimConditions, statementAdmitsClaims } from './statement-admits.js';
 
@@ -30,4 +31,12 @@ export function patternAdmits(p: SubjectPattern, token: Record<string, unknown>,
   const sub = token['sub'];
   if (typeof sub !== 'string' || !conditionAdmitsValue({ ...p.condition, values: [p.value] }, sub)) return false;
   return statementAdmitsClaims(p.statement, p.prefix, token, context);
+}
+
+/** GitHub `sub` patterns with their `repo:OWNER/REPO:CONTEXT` parts; values outside that grammar are left out. */
+export function githubSubjectPatterns(statements: readonly TrustStatement[], context: LintContext): (SubjectPattern & { parsed: GithubSubjectPattern })[] {
+  return subjectPatterns(statements, context, 'github').flatMap((p) => {
+    const parsed = parseGithubSubject(p.value);
+    return parsed ? [{ ...p, parsed }] : [];
+  });
 }

@@ -1,5 +1,5 @@
-import { contextFacts, githubToken, hasWildcard, parseGithubSubject } from '../providers/github-subject.js';
-import { patternAdmits, subjectPatterns } from '../providers/subject-patterns.js';
+import { contextFacts, githubToken, hasWildcard } from '../providers/github-subject.js';
+import { githubSubjectPatterns, patternAdmits } from '../providers/subject-patterns.js';
 import type { LintRule, RuleHit } from '../types.js';
 
 /** `repo:*` (or `repo:*\/*:...`): any repository on GitHub, of any owner, can assume the role. */
@@ -8,9 +8,9 @@ export const githubAnyRepository: LintRule = {
   severity: 'error',
   check({ statements, context }) {
     const hits: RuleHit[] = [];
-    for (const p of subjectPatterns(statements, context, 'github')) {
-      const parsed = parseGithubSubject(p.value);
-      if (!parsed || !hasWildcard(parsed.owner) || !(hasWildcard(parsed.repo) || parsed.repo === '')) continue;
+    for (const p of githubSubjectPatterns(statements, context)) {
+      const { parsed } = p;
+      if (!hasWildcard(parsed.owner) || !(hasWildcard(parsed.repo) || parsed.repo === '')) continue;
       const token = githubToken({ ...contextFacts(parsed.context), repository: 'stranger/anything' }, context);
       if (!patternAdmits(p, token, context)) continue;
       hits.push({

@@ -1,5 +1,5 @@
-import { githubToken, parseGithubSubject, sampleRepository } from '../providers/github-subject.js';
-import { patternAdmits, subjectPatterns } from '../providers/subject-patterns.js';
+import { githubToken, sampleRepository } from '../providers/github-subject.js';
+import { githubSubjectPatterns, patternAdmits } from '../providers/subject-patterns.js';
 import type { LintRule, RuleHit } from '../types.js';
 
 /**
@@ -12,9 +12,8 @@ export const githubEnvironmentAdvice: LintRule = {
   severity: 'info',
   check({ statements, context }) {
     const hits: RuleHit[] = [];
-    for (const p of subjectPatterns(statements, context, 'github')) {
-      const parsed = parseGithubSubject(p.value);
-      if (!parsed) continue;
+    for (const p of githubSubjectPatterns(statements, context)) {
+      const { parsed } = p;
       const repository = sampleRepository(parsed);
       const unplanned = githubToken({ repository, environment: 'unprotected-new-env' }, context);
       if (patternAdmits(p, unplanned, context)) {

@@ -1,5 +1,5 @@
-import { githubToken, hasWildcard, parseGithubSubject, sampleRepository } from '../providers/github-subject.js';
-import { patternAdmits, subjectPatterns } from '../providers/subject-patterns.js';
+import { githubToken, hasWildcard, sampleRepository } from '../providers/github-subject.js';
+import { githubSubjectPatterns, patternAdmits } from '../providers/subject-patterns.js';
 import type { LintRule, RuleHit } from '../types.js';
 
 const EVENTS = ['pull_request', 'pull_request_target'] as const;
@@ -13,9 +13,8 @@ export const githubPullRequestAdmitted: LintRule = {
   severity: 'warning',
   check({ statements, context }) {
     const hits: RuleHit[] = [];
-    for (const p of subjectPatterns(statements, context, 'github')) {
-      const parsed = parseGithubSubject(p.value);
-      if (!parsed) continue;
+    for (const p of githubSubjectPatterns(statements, context)) {
+      const { parsed } = p;
       const repository = sampleRepository(parsed);
       const admitted = EVENTS.filter((event) => patternAdmits(p, githubToken({ repository, event_name: event }, context), context));
       if (admitted.length === 0) continue;

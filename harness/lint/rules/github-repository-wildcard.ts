@@ -1,5 +1,5 @@
-import { githubToken, hasWildcard, parseGithubSubject, sampleRepository, contextFacts } from '../providers/github-subject.js';
-import { patternAdmits, subjectPatterns } from '../providers/subject-patterns.js';
+import { githubToken, hasWildcard, sampleRepository, contextFacts } from '../providers/github-subject.js';
+import { githubSubjectPatterns, patternAdmits } from '../providers/subject-patterns.js';
 import type { LintRule, RuleHit } from '../types.js';
 
 /**
@@ -12,9 +12,9 @@ export const githubRepositoryWildcard: LintRule = {
   severity: 'warning',
   check({ statements, context }) {
     const hits: RuleHit[] = [];
-    for (const p of subjectPatterns(statements, context, 'github')) {
-      const parsed = parseGithubSubject(p.value);
-      if (!parsed || (hasWildcard(parsed.owner) && hasWildcard(parsed.repo))) continue;
+    for (const p of githubSubjectPatterns(statements, context)) {
+      const { parsed } = p;
+      if (hasWildcard(parsed.owner) && hasWildcard(parsed.repo)) continue;
       const facts = contextFacts(parsed.context);
       if (hasWildcard(parsed.repo)) {
         const repository = sampleRepository(parsed, { repo: 'another-repo' });
