@@ -91,6 +91,12 @@ function gitlabGrammar(options: Record<string, unknown>, issuer: string): CiGram
     return [
       { label: `tag named "${ref}"`, why: 'a tag with the branch\'s name; tags are unprotected by default', facts: { project_path: project, ref_type: 'tag', ref } },
       { label: 'other branch "evil"', why: 'an unprotected branch any developer can push', facts: { project_path: project, ref_type: 'branch', ref: 'evil' } },
+      {
+        label: `"${ref}" without protection`,
+        why: 'the same ref with its protection removed (or never set up): the sub does not say whether the ref is protected',
+        facts: { project_path: project, ...same, ref_protected: 'false' },
+        sameSubject: true,
+      },
       { label: `subgroup project "${group}/subgroup/${name}"`, why: 'a project in a subgroup, possibly with other members', facts: { ...same, project_path: `${group}/subgroup/${name}` } },
       { label: `other project "${group}/other-project"`, why: `another project of ${group}`, facts: { ...same, project_path: `${group}/other-project` } },
       { label: `same project name under group "stranger"`, why: 'anyone can create a group and project of that name on a shared GitLab', facts: { ...same, project_path: `stranger/${name}` } },

@@ -57,7 +57,12 @@ test('GitLab: a group wildcard admits a subgroup project; an exact branch subjec
     expect.arrayContaining(['sub: subgroup project "acme/subgroup/x"', 'sub: other project "acme/other-project"']),
   );
   expect(admittedLabels(gitlab('project_path:acme/app:ref_type:*:ref:main'))).toContain('sub: tag named "main"');
-  expect(admittedLabels(gitlab('project_path:acme/app:ref_type:branch:ref:main', 'StringEquals'))).toEqual([]);
+  // an exact subject still admits the same branch unprotected, unless the policy also pins ref_protected
+  expect(admittedLabels(gitlab('project_path:acme/app:ref_type:branch:ref:main', 'StringEquals'))).toEqual(['sub: "main" without protection']);
+  const pinned = scenarioWith(policy(statement({ condition: { StringEquals: {
+    'gitlab.com:aud': 'sts.amazonaws.com', 'gitlab.com:sub': 'project_path:acme/app:ref_type:branch:ref:main', 'gitlab.com:ref_protected': 'true',
+  } } }, 'https://gitlab.com')), { issuer: 'https://gitlab.com', profile: 'gitlab' });
+  expect(admittedLabels(pinned)).toEqual([]);
 });
 
 test('an admitted near miss is expected only when a case of the role allows the same identity', () => {
