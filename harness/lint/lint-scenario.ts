@@ -7,6 +7,7 @@ export function lintContextOf(scenario: Scenario, roleName: string): LintContext
     providers: scenario.aws.providers,
     issuer: scenario.idp.issuer,
     profile: scenario.idp.profile,
+    profileOptions: scenario.idp.options,
     accountId: scenario.aws.accountId,
     scenarioId: scenario.id,
     roleName,

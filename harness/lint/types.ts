@@ -21,6 +21,8 @@ export interface LintContext {
   /** the issuer the scenario's IdP claims */
   issuer: string;
   profile: ProfileName;
+  /** the scenario's `idp.options` (sub formats), when known */
+  profileOptions?: Readonly<Record<string, unknown>>;
   accountId: string;
   scenarioId: string;
   roleName: string;

@@ -35,7 +35,8 @@ test('the seed example denies even the repository it names, and the results say 
 
 test('probe on the seed lists what the aud-only role admits, with the identities, and nothing for the pinned role', async () => {
   test.setTimeout(180_000);
-  const run = await runCli(['probe', SEED, '--target', 'moto', '--json'], { timeoutMs: 170_000 });
+  // no case expects these admissions; --no-fail-on-admitted keeps the exit status 0 for a review run
+  const run = await runCli(['probe', SEED, '--target', 'moto', '--json', '--no-fail-on-admitted'], { timeoutMs: 170_000 });
   expect(run.code).toBe(0);
   const rows = JSON.parse(run.stdout) as ProbeRow[];
   const admitted = (role: string) => rows.filter((r) => r.role === role && r.admitted);
@@ -53,4 +54,19 @@ test('lint text output names the scenario file and the place of each finding ins
     'scenarios/seed-example.scenario.yaml: aws.roles[0].trustPolicy.Statement[0].Condition.StringLike["gitpod.io/idp:sub"]',
   );
   expect(run.stdout).toMatch(/2 error\(s\)/);
+});
+
+const GITHUB_EXAMPLE = path.join(ROOT, 'scenarios/examples/github-actions-deploy.scenario.yaml');
+
+test('probe exits 1 on the GitHub example: the colleague\'s repo:acme/*:pull_request admits identities no case expects', async () => {
+  test.setTimeout(180_000);
+  const run = await runCli(['probe', GITHUB_EXAMPLE, '--target', 'moto'], { timeoutMs: 170_000 });
+  expect(run.code).toBe(1);
+  const admitted = run.stdout.split('\n').filter((l) => l.startsWith('ADMITTED'));
+  expect(admitted.some((l) => l.includes('/ gha-deploy-with-prs: sub: other repository "acme/other-repo"'))).toBe(true);
+  expect(admitted.some((l) => l.includes('/ gha-deploy-with-prs: sub: pull_request_target from a fork'))).toBe(true);
+  // the deploy role admits only what its cases expect (production from another branch)
+  const deploy = admitted.filter((l) => l.includes('/ gha-deploy '));
+  expect(deploy).toEqual([expect.stringContaining('(a case expects it): sub: environment "production" from branch "evil"')]);
+  expect(run.stdout).toMatch(/\d+ near-miss identities sent through the gate, \d+ admitted, [1-9]\d* not expected by any case/);
 });

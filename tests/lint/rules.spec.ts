@@ -18,6 +18,16 @@ const aud = `${P}:aud`;
 const GH = 'token.actions.githubusercontent.com';
 const github: ScenarioOptions = { issuer: GITHUB, profile: 'github-actions' };
 const ghStatement = (condition: Record<string, Record<string, unknown>>) => statement({ condition }, GITHUB);
+const ghSub = (operator: string, sub: unknown, extra: Record<string, unknown> = {}) =>
+  policy(ghStatement({ StringEquals: { [`${GH}:aud`]: 'sts.amazonaws.com', ...(operator === 'StringEquals' ? { [`${GH}:sub`]: sub } : {}), ...extra }, ...(operator === 'StringEquals' ? {} : { [operator]: { [`${GH}:sub`]: sub } }) }));
+const ghSubPath = (operator: string) => `Statement[0].Condition.${operator}["${GH}:sub"]`;
+const GITLAB = 'https://gitlab.com';
+const gitlab: ScenarioOptions = { issuer: GITLAB, profile: 'gitlab' };
+const glSub = (operator: string, sub: string) =>
+  policy(statement({ condition: { StringEquals: { 'gitlab.com:aud': 'sts.amazonaws.com' }, [operator]: { 'gitlab.com:sub': sub } } }, GITLAB));
+const GENERIC = 'https://idp.example.com';
+const generic: ScenarioOptions = { issuer: GENERIC, profile: 'generic' };
+const genericPolicy = (condition: Record<string, Record<string, unknown>>) => policy(statement({ condition }, GENERIC));
 
 const rows: Row[] = [
   {
@@ -149,6 +159,72 @@ const rows: Row[] = [
       severity: 'error',
     },
     negative: { policy: policy(statement({ condition: { StringEquals: { [aud]: 'sts.amazonaws.com' }, StringLike: { [sub]: 'https://github.com/acme/*' } } })) },
+  },
+  {
+    rule: 'github-any-repository',
+    positive: { policy: ghSub('StringLike', 'repo:*'), options: github, path: ghSubPath('StringLike'), severity: 'error' },
+    negative: { policy: ghSub('StringEquals', 'repo:acme/app:ref:refs/heads/main'), options: github },
+  },
+  {
+    rule: 'github-repository-wildcard',
+    positive: { policy: ghSub('StringLike', 'repo:acme/*:ref:refs/heads/main'), options: github, path: ghSubPath('StringLike'), severity: 'warning' },
+    negative: { policy: ghSub('StringEquals', ['repo:acme/api:ref:refs/heads/main', 'repo:acme/web:ref:refs/heads/main']), options: github },
+  },
+  {
+    rule: 'github-pull-request-admitted',
+    positive: { policy: ghSub('StringLike', 'repo:acme/*:pull_request'), options: github, path: ghSubPath('StringLike'), severity: 'warning' },
+    negative: { policy: ghSub('StringLike', 'repo:acme/app:ref:refs/heads/*'), options: github },
+  },
+  {
+    rule: 'github-sub-not-pinned',
+    positive: {
+      policy: policy(ghStatement({ StringEquals: { [`${GH}:aud`]: 'sts.amazonaws.com', [`${GH}:repository_owner_id`]: '1234567' } })),
+      options: github,
+      path: 'Statement[0]',
+      severity: 'warning',
+    },
+    negative: { policy: ghSub('StringEquals', 'repo:acme/app:ref:refs/heads/main', { [`${GH}:repository_owner_id`]: '1234567' }), options: github },
+  },
+  {
+    rule: 'github-environment-advice',
+    positive: { policy: ghSub('StringEquals', 'repo:acme/app:environment:production'), options: github, path: ghSubPath('StringEquals'), severity: 'info' },
+    negative: { policy: ghSub('StringEquals', 'repo:acme/app:ref:refs/heads/main'), options: github },
+  },
+  {
+    rule: 'github-job-workflow-ref',
+    positive: {
+      policy: policy(ghStatement({
+        StringEquals: { [`${GH}:aud`]: 'sts.amazonaws.com', [`${GH}:sub`]: 'repo:acme/app:ref:refs/heads/main' },
+        StringLike: { [`${GH}:job_workflow_ref`]: 'acme/workflows/.github/workflows/deploy.yml@*' },
+      })),
+      options: github,
+      path: `Statement[0].Condition.StringLike["${GH}:job_workflow_ref"]`,
+      severity: 'warning',
+    },
+    negative: {
+      policy: ghSub('StringEquals', 'repo:acme/app:ref:refs/heads/main', { [`${GH}:job_workflow_ref`]: 'acme/workflows/.github/workflows/deploy.yml@refs/heads/main' }),
+      options: github,
+    },
+  },
+  {
+    rule: 'gitlab-ref-type-unpinned',
+    positive: { policy: glSub('StringLike', 'project_path:acme/app:ref_type:*:ref:main'), options: gitlab, path: 'Statement[0].Condition.StringLike["gitlab.com:sub"]', severity: 'warning' },
+    negative: { policy: glSub('StringLike', 'project_path:acme/app:ref_type:branch:ref:*'), options: gitlab },
+  },
+  {
+    rule: 'gitlab-subgroup-wildcard',
+    positive: { policy: glSub('StringLike', 'project_path:acme/*:ref_type:branch:ref:main'), options: gitlab, path: 'Statement[0].Condition.StringLike["gitlab.com:sub"]', severity: 'warning' },
+    negative: { policy: glSub('StringEquals', 'project_path:acme/app:ref_type:branch:ref:main'), options: gitlab },
+  },
+  {
+    rule: 'generic-claim-unpinned',
+    positive: {
+      policy: genericPolicy({ StringEquals: { 'idp.example.com:aud': 'acme-app' }, StringLike: { 'idp.example.com:sub': 'user-*' } }),
+      options: generic,
+      path: 'Statement[0].Condition.StringLike["idp.example.com:sub"]',
+      severity: 'warning',
+    },
+    negative: { policy: genericPolicy({ StringEquals: { 'idp.example.com:aud': 'acme-app', 'idp.example.com:sub': 'user-42' } }), options: generic },
   },
 ];
 

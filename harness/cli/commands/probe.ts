@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { loadScenarios } from '../../scenario/load.js';
 import { startEnvironment } from '../../fixtures/environment.js';
-import { failsStrictProbe, type ProbeFinding } from '../../probe/index.js';
+import { unexpectedAdmissions, type ProbeFinding } from '../../probe/index.js';
 import { runProbes } from '../../runner/run-probes.js';
 import { EXIT_FAILED, EXIT_OK } from '../exit.js';
 import { endpointOption, targetOption, type TargetOptions } from '../options.js';
@@ -15,7 +15,11 @@ export function registerProbe(program: Command, setExit: (code: number) => void)
     .addOption(targetOption())
     .addOption(endpointOption())
     .option('--json', 'print the findings as JSON')
-    .action(async (paths: string[], options: Omit<TargetOptions, 'enforce'> & { json?: boolean }) => {
+    .option(
+      '--no-fail-on-admitted',
+      'exit 0 even when a near miss no case expects is admitted (by default such an admission exits 1)',
+    )
+    .action(async (paths: string[], options: Omit<TargetOptions, 'enforce'> & { json?: boolean; failOnAdmitted: boolean }) => {
       const scenarios = loadScenarios(paths.length ? paths : ['scenarios']);
       const environment = await startEnvironment({ ...options, enforce: true, assumptions: {} }, { log: (l) => process.stderr.write(`${l}\n`) });
       const findings: ProbeFinding[] = [];
@@ -24,18 +28,22 @@ export function registerProbe(program: Command, setExit: (code: number) => void)
       } finally {
         await environment.close();
       }
+      const unexpected = new Set(unexpectedAdmissions(scenarios, findings));
       if (options.json) process.stdout.write(`${JSON.stringify(findings, null, 2)}\n`);
-      else printProbeFindings(findings);
-      setExit(failsStrictProbe(findings) ? EXIT_FAILED : EXIT_OK);
+      else printProbeFindings(findings, unexpected);
+      setExit(options.failOnAdmitted && unexpected.size > 0 ? EXIT_FAILED : EXIT_OK);
     });
 }
 
-function printProbeFindings(findings: readonly ProbeFinding[]): void {
+function printProbeFindings(findings: readonly ProbeFinding[], unexpected: ReadonlySet<ProbeFinding>): void {
   const admitted = findings.filter((f) => f.admitted);
   for (const f of admitted) {
     const claims = JSON.stringify(f.identity.token.claims);
-    process.stdout.write(`ADMITTED ${f.scenario} / ${f.role}${f.strict ? ' (strict)' : ''}: ${f.identity.label}\n`);
+    const expected = unexpected.has(f) ? '' : ' (a case expects it)';
+    process.stdout.write(`ADMITTED ${f.scenario} / ${f.role}${f.strict ? ' (strict)' : ''}${expected}: ${f.identity.label}\n`);
     process.stdout.write(`         ${f.identity.why}\n         claims ${claims}${f.identity.token.audience ? ` audience ${JSON.stringify(f.identity.token.audience)}` : ''}\n`);
   }
-  process.stdout.write(`${findings.length} near-miss identities sent through the gate, ${admitted.length} admitted\n`);
+  process.stdout.write(
+    `${findings.length} near-miss identities sent through the gate, ${admitted.length} admitted, ${unexpected.size} not expected by any case\n`,
+  );
 }

@@ -1,11 +1,44 @@
 /**
- * GitLab CI id_tokens (docs: ci/secrets/id_token_authentication). Options: `subClaimComponents`
+ * GitLab CI id_tokens (docs.gitlab.com: ci/secrets/id_token_authentication). The claims follow from a few
+ * facts, as GitLab derives them (docs/profiles.md): `project_path`, `ref`, `ref_type` -> `namespace_path`,
+ * the ids, `ref_path`, `ref_protected`, `ci_config_ref_uri` and `sub`. Options: `subClaimComponents`
  * (default [project_path, ref_type, ref], as the project's ci_id_token_sub_claim_components).
  * kid is the RFC 7638 JWK thumbprint, as GitLab publishes it.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { rsaJwk } from '../keys.js';
-import { issuerBase, optionStrings, singleOrArray, str, type IdpProfile } from './types.js';
+import { Derivation, stableId } from './derived.js';
+import { issuerBase, optionStrings, singleOrArray, str, type Claims, type IdpProfile } from './types.js';
+
+export const GITLAB_DEFAULT_PROJECT = 'acme/app';
+export const GITLAB_DEFAULT_BRANCH = 'main';
+const KNOWN_NAMESPACE_IDS: Record<string, string> = { acme: '72' };
+const KNOWN_PROJECT_IDS: Record<string, string> = { 'acme/app': '20' };
+
+/** `refs/heads/<ref>` or `refs/tags/<ref>` */
+export const gitlabRefPath = (ref: string, refType: string): string => `refs/${refType === 'tag' ? 'tags' : 'heads'}/${ref}`;
+
+/** Every claim GitLab computes from others, each unless the case set it. */
+export function deriveGitlabClaims(claims: Claims, options: Record<string, unknown>, issuer: string): Claims {
+  const d = new Derivation(claims);
+  const project = d.text('project_path', () => GITLAB_DEFAULT_PROJECT);
+  // a project in a subgroup (group/sub/project) has the whole group path as its namespace
+  const namespace = d.text('namespace_path', () => project.split('/').slice(0, -1).join('/'));
+  d.get('namespace_id', () => stableId(namespace, KNOWN_NAMESPACE_IDS));
+  d.get('project_id', () => stableId(project, KNOWN_PROJECT_IDS));
+  const ref = d.text('ref', () => GITLAB_DEFAULT_BRANCH);
+  const refType = d.text('ref_type', () => 'branch');
+  const refPath = d.text('ref_path', () => gitlabRefPath(ref, refType));
+  // GitLab protects the default branch of a new project; other branches and tags are unprotected until configured
+  d.get('ref_protected', () => String(refType === 'branch' && ref === GITLAB_DEFAULT_BRANCH));
+  const host = issuer.replace(/^https?:\/\//, '').replace(/\/+$/, '');
+  d.get('ci_config_ref_uri', () => `${host}/${project}//.gitlab-ci.yml@${refPath}`);
+  const view: Claims = { ...claims, ...d.derived() };
+  d.get('sub', () =>
+    (optionStrings(options, 'subClaimComponents') ?? ['project_path', 'ref_type', 'ref']).map((key) => `${key}:${str(view[key])}`).join(':'),
+  );
+  return d.derived();
+}
 
 const jwkThumbprint = (n: string, e: string): string =>
   createHash('sha256').update(JSON.stringify({ e, kty: 'RSA', n })).digest('base64url');
@@ -43,11 +76,8 @@ export const gitlab: IdpProfile = {
     };
   },
   audience: (requested) => singleOrArray(requested, 'sts.amazonaws.com'),
+  // Only the facts live here; everything computed from them is in deriveGitlabClaims.
   defaults: (ctx) => ({
-    namespace_id: '72',
-    namespace_path: 'acme',
-    project_id: '20',
-    project_path: 'acme/app',
     user_id: '5',
     user_login: 'jdoe',
     user_email: 'jdoe@acme.example',
@@ -55,10 +85,6 @@ export const gitlab: IdpProfile = {
     pipeline_id: '574',
     pipeline_source: 'push',
     job_id: '302',
-    ref: 'main',
-    ref_type: 'branch',
-    ref_path: 'refs/heads/main',
-    ref_protected: 'true',
     environment: 'production',
     environment_protected: 'true',
     deployment_tier: 'production',
@@ -66,7 +92,6 @@ export const gitlab: IdpProfile = {
     runner_environment: 'gitlab-hosted',
     sha: '714a629c0b401fdce83e847fc9589983fc6f46bc',
     project_visibility: 'private',
-    ci_config_ref_uri: 'gitlab.com/acme/app//.gitlab-ci.yml@refs/heads/main',
     ci_config_sha: '714a629c0b401fdce83e847fc9589983fc6f46bc',
     jti: randomUUID(),
     iss: ctx.issuer,
@@ -75,9 +100,5 @@ export const gitlab: IdpProfile = {
     exp: ctx.exp,
     aud: ctx.audience,
   }),
-  derive: (claims, ctx) => ({
-    sub: (optionStrings(ctx.options, 'subClaimComponents') ?? ['project_path', 'ref_type', 'ref'])
-      .map((key) => `${key}:${str(claims[key])}`)
-      .join(':'),
-  }),
+  derive: (claims, ctx) => deriveGitlabClaims(claims, ctx.options, ctx.issuer),
 };

@@ -1,5 +1,6 @@
 /**
- * Gitpod Classic: components/public-api-server/pkg/identityprovider (see shared/reference/identity-providers.md).
+ * Gitpod Classic: gitpod-io/gitpod components/public-api-server/pkg/identityprovider. `sub` and `repository`
+ * follow `context` (docs/profiles.md).
  * Options: `subFormat: key-value` with `subKeys` (default [org_id, context]); `keys` (JWKS size at start).
  */
 import { createHash } from 'node:crypto';
@@ -13,6 +14,22 @@ const DEFAULT_CONTEXT = 'https://github.com/acme/app';
 export function gitpodSubject(context: unknown): string {
   const url = str(context).trim().replace(/\/+$/, '');
   return url === '' ? 'no-context' : url;
+}
+
+/**
+ * The clone URL Gitpod puts in `repository` for a context URL: the repository part plus `.git`
+ * (`https://github.com/acme/app/pull/1` -> `https://github.com/acme/app.git`); none without a context.
+ */
+export function gitpodRepository(context: unknown): string | undefined {
+  const url = gitpodSubject(context);
+  if (url === 'no-context') return undefined;
+  const m = /^(https?:\/\/[^/]+\/)(.*)$/.exec(url);
+  if (!m) return undefined;
+  const path = m[2]!.split('/-/')[0]!;
+  const segments = path.split('/');
+  const marker = segments.findIndex((seg, i) => i >= 2 && ['pull', 'tree', 'blob', 'commit', 'pull-requests', 'merge_requests'].includes(seg));
+  const repo = (marker > 0 ? segments.slice(0, marker) : segments).join('/');
+  return `${m[1]}${repo}.git`;
 }
 
 function keyValueSubject(claims: Claims, keys: string[]): string {
@@ -76,7 +93,6 @@ export const gitpod: IdpProfile = {
       context: DEFAULT_CONTEXT,
       workspace_id: 'acme-app-abc123xyz',
       email: 'jane@acme.example',
-      repository: `${DEFAULT_CONTEXT}.git`,
     };
   },
   derive(claims, ctx): Claims {
@@ -86,6 +102,6 @@ export const gitpod: IdpProfile = {
       optionString(ctx.options, 'subFormat') === 'key-value'
         ? keyValueSubject(claims, optionStrings(ctx.options, 'subKeys') ?? ['org_id', 'context'])
         : gitpodSubject(claims.context);
-    return { azp: first === undefined ? undefined : String(first), sub };
+    return { azp: first === undefined ? undefined : String(first), sub, repository: gitpodRepository(claims.context) };
   },
 };
