@@ -16,6 +16,9 @@ export interface Drift {
 
 type Segment = string | number;
 
+/** IAM's default MaxSessionDuration: a role that does not set it has this one. */
+const DEFAULT_MAX_SESSION = 3600;
+
 function firstDifference(a: unknown, b: unknown, at: Segment[] = []): Segment[] | undefined {
   if (Array.isArray(a) || Array.isArray(b)) {
     const x = Array.isArray(a) ? a : [a];
@@ -46,7 +49,7 @@ function roleShape(r: { trustPolicy: unknown; policies: unknown[]; managedPolici
     policies: r.policies,
     managedPolicies: r.managedPolicies.map((m) => ({ name: m.name, document: m.document })),
     permissionsBoundary: r.permissionsBoundary,
-    maxSessionDuration: r.maxSessionDuration,
+    maxSessionDuration: r.maxSessionDuration ?? DEFAULT_MAX_SESSION,
   };
 }
 

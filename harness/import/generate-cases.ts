@@ -7,7 +7,7 @@
 import { concreteBases } from '../lint/gitpod-contexts.js';
 import { conditionAdmitsValue } from '../lint/admits.js';
 import { prefixOfFederated, prefixOfUrl, samePrefix } from '../lint/provider-prefix.js';
-import { isAllow, trustStatements } from '../lint/trust-statements.js';
+import { isAllow, isPositiveMatch, trustStatements } from '../lint/trust-statements.js';
 import { authorize } from '../policy/index.js';
 import { evaluateProbeLocally, generateNearMisses, type ProbeIdentity } from '../probe/index.js';
 import { statementBaseline } from '../probe/statement-baseline.js';
@@ -56,7 +56,9 @@ function trustedIdentities(scenario: Scenario, role: RoleSpec): ProbeIdentity[] 
   for (const s of trustStatements(role.trustPolicy).filter(isAllow)) {
     if (!s.federated.some((f) => samePrefix(prefixOfFederated(f).prefix, prefix))) continue;
     const b = statementBaseline(s, scenario);
+    // keys under another prefix never match, but the identity they were written for is still the one to try
     const subEntries = [...b.patterns].filter(([claim]) => claim === 'sub').flatMap(([, e]) => e);
+    if (subEntries.length === 0) subEntries.push(...s.conditions.filter((c) => isPositiveMatch(c) && /:sub$/i.test(c.key)));
     const subs = subEntries.flatMap((entry) =>
       entry.values.map((pattern) => concreteBases(pattern).find((v) => conditionAdmitsValue({ ...entry, values: [pattern] }, v)) ?? concreteBases(pattern)[0]!),
     );

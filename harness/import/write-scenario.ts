@@ -49,7 +49,7 @@ const node = (doc: Document, path: (string | number)[]): YAMLMap | undefined => 
 };
 
 export function writeScenarioYaml(input: WriteInput): string {
-  const doc = new Document(scenarioFileObject(input));
+  const doc = new Document(scenarioFileObject(input), { aliasDuplicateObjects: false });
   doc.commentBefore = [
     ` Imported by \`aws-oidc-harness import\` from: ${input.sources.join(', ')}`,
     ' Secret values are CANARY- placeholders. Every case below is generated: review each expectation.',

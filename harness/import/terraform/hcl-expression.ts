@@ -30,7 +30,7 @@ export async function evaluateValue(file: string, value: unknown, lookup: Lookup
 
 export async function evaluateString(file: string, text: string, lookup: Lookup): Promise<unknown> {
   if (!text.includes('${') && !text.includes('%{')) return text;
-  const source = JSON.stringify(text);
+  const source = hclStringLiteral(text);
   let ast: Node | null;
   try {
     ast = (await getExpressionAst(file, source)) as Node | null;
@@ -39,6 +39,46 @@ export async function evaluateString(file: string, text: string, lookup: Lookup)
   }
   if (!ast) return text;
   return new Evaluator(Buffer.from(source), lookup).node(ast, true);
+}
+
+/**
+ * hcl2json gives template strings back with their interpolations as written (`a${f("x")}b`): quote the
+ * literal parts for HCL and keep each `${...}` as it is, so the expression parser sees the original.
+ */
+export function hclStringLiteral(text: string): string {
+  let out = '"';
+  let i = 0;
+  const literal = (s: string) => s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t');
+  while (i < text.length) {
+    const start = text.indexOf('${', i);
+    if (start < 0 || (start > 0 && text[start - 1] === '$')) {
+      const stop = start < 0 ? text.length : start + 2;
+      out += literal(text.slice(i, stop));
+      i = stop;
+      continue;
+    }
+    out += literal(text.slice(i, start));
+    const end = interpolationEnd(text, start + 2);
+    out += text.slice(start, end);
+    i = end;
+  }
+  return `${out}"`;
+}
+
+/** Index just past the `}` closing an interpolation that starts at `from` (braces and quoted strings counted). */
+function interpolationEnd(text: string, from: number): number {
+  let depth = 1;
+  let quoted = false;
+  for (let i = from; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '\\') i++;
+      else if (c === '"') quoted = false;
+    } else if (c === '"') quoted = true;
+    else if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return i + 1;
+  }
+  return text.length;
 }
 
 const UNESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };

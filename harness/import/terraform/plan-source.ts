@@ -94,6 +94,20 @@ class PlanReader {
     return new Unresolved(`${attr} (references ${refs.join(', ')}): ${NOT_IN_PLAN}`);
   }
 
+  /** The data source's planned values (known parts) with what is unknown filled from its configuration. */
+  private mergeKnown(planned: Json, expressions: Json, modulePath: string[]): Json {
+    const out: Json = { ...planned };
+    for (const [attr, expr] of Object.entries(expressions)) {
+      const known = planned[attr];
+      if (Array.isArray(expr) && Array.isArray(known) && known.length === expr.length) {
+        out[attr] = expr.map((e, i) => this.mergeKnown((known[i] ?? {}) as Json, e as Json, modulePath));
+      } else if (known === undefined || known === null) {
+        out[attr] = this.expression(modulePath, attr, expr);
+      }
+    }
+    return out;
+  }
+
   private block(modulePath: string[], block: Json): Json {
     const out: Json = {};
     for (const [attr, expr] of Object.entries(block)) out[attr] = this.expression(modulePath, attr, expr);
@@ -113,12 +127,13 @@ class PlanReader {
       if (type === 'aws_partition' && attribute === 'partition') return 'aws';
       if (type === 'aws_region') return this.region;
       const address = `${prefix}data.${type}.${name}`;
-      const known = [...this.planned, ...this.state].find((r) => r.address === address)?.values?.[attribute!];
+      const planned = [...this.planned, ...this.state].find((r) => r.address === address)?.values;
+      const known = planned?.[attribute!];
       if (known !== undefined) return known;
       if (type === 'aws_iam_policy_document' && attribute === 'json') {
         const config = this.configOf(modulePath, `data.${type}.${name}`);
         if (!config) return new Unresolved(`${ref}: not in the plan's configuration`);
-        const block = this.block(modulePath, (config['expressions'] as Json | undefined) ?? {});
+        const block = this.mergeKnown(planned ?? {}, (config['expressions'] as Json | undefined) ?? {}, modulePath);
         const rendered = renderPolicyDocument(block, `${prefix}data.${type}.${name}`);
         if (!rendered.document || rendered.omitted.length > 0) return new Unresolved(rendered.omitted.join('; '));
         return JSON.stringify(rendered.document);
@@ -167,5 +182,5 @@ export function readPlanSource(plan: Json, file: string, options: ImportOptions 
     values: reader.values(r),
     from: { file, place: r.address } satisfies Place,
   }));
-  return terraformResourcesToModel(resources, { accountId: options.accountId });
+  return terraformResourcesToModel(resources, { accountId: options.accountId, advice: 'the plan shows it only after apply: import the .tf folder, or import again after apply' });
 }

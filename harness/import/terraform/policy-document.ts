@@ -64,9 +64,9 @@ function statement(s: Block): Record<string, unknown> {
 /** The data source's block (attributes already evaluated) -> its `json`. */
 export function renderPolicyDocument(block: Block, address: string): RenderedDocument {
   const omitted: string[] = [];
-  if (block['dynamic'] !== undefined) omitted.push(`${address}: a \`dynamic\` block`);
+  if (block['dynamic'] !== undefined && block['dynamic'] !== null) omitted.push(`${address}: a \`dynamic\` block`);
   for (const key of ['source_policy_documents', 'override_policy_documents', 'source_json', 'override_json']) {
-    if (block[key] !== undefined) omitted.push(`${address}: ${key} (merging documents is not rendered)`);
+    if (block[key] !== undefined && block[key] !== null && !(Array.isArray(block[key]) && (block[key] as unknown[]).length === 0)) omitted.push(`${address}: ${key} (merging documents is not rendered)`);
   }
   const raw = block['statement'];
   if (raw instanceof Unresolved) return { omitted: [...omitted, `${address}: ${raw.reason}`] };

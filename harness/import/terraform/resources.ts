@@ -17,6 +17,8 @@ export interface TfResource {
 
 export interface TfContext {
   accountId: string;
+  /** what to do about an unresolved value (default: import the plan JSON) */
+  advice?: string;
   /** extra statements already left out while rendering a policy, keyed by the attribute's value */
   omittedParts?: Map<unknown, string[]>;
 }
@@ -58,6 +60,7 @@ export function terraformResourcesToModel(resources: readonly TfResource[], cont
   const rolePolicies: TfResource[] = [];
   const attachments: TfResource[] = [];
   const secretPolicies: TfResource[] = [];
+  const advice = context.advice ?? PLAN_ADVICE;
   for (const r of resources) {
     const v = r.values;
     const note = (message: string, fatal = false, role?: string) => out.notes.push({ from: r.from, message, fatal, ...(role ? { role } : {}) });
@@ -65,7 +68,7 @@ export function terraformResourcesToModel(resources: readonly TfResource[], cont
       case 'aws_iam_openid_connect_provider': {
         const url = str(v['url']);
         if (!url) {
-          note(`${r.address}: the provider's url is unresolved; ${PLAN_ADVICE}`);
+          note(`${r.address}: the provider's url is unresolved; ${advice}`);
           break;
         }
         out.providers.push({
@@ -78,13 +81,13 @@ export function terraformResourcesToModel(resources: readonly TfResource[], cont
       case 'aws_iam_role': {
         const name = str(v['name']);
         if (!name) {
-          note(`${r.address}: the role name is unresolved (${describe(v['name'] ?? v['name_prefix'])}); ${PLAN_ADVICE}`, true);
+          note(`${r.address}: the role name is unresolved (${describe(v['name'] ?? v['name_prefix'])}); ${advice}`, true);
           break;
         }
         const trust = parsePolicy(v['assume_role_policy']);
         const trustOmitted = context.omittedParts?.get(v['assume_role_policy']);
         if (!trust.document || trustOmitted) {
-          note(`${r.address}.assume_role_policy: ${trust.reason ?? trustOmitted!.join('; ')}; ${PLAN_ADVICE}`, true, name);
+          note(`${r.address}.assume_role_policy: ${trust.reason ?? trustOmitted!.join('; ')}; ${advice}`, true, name);
           break;
         }
         const inline = strs(v['inline_policy']).filter((b): b is Record<string, unknown> => !!b && typeof b === 'object');
@@ -125,7 +128,7 @@ export function terraformResourcesToModel(resources: readonly TfResource[], cont
         const path = str(v['path']) ?? '/';
         const arn = str(v['arn']) ?? (name ? `arn:aws:iam::${context.accountId}:policy${path}${name}` : undefined);
         if (!name || !arn) {
-          note(`${r.address}: the policy name is unresolved; ${PLAN_ADVICE}`);
+          note(`${r.address}: the policy name is unresolved; ${advice}`);
           break;
         }
         const parsed = parsePolicy(v['policy']);
@@ -136,7 +139,7 @@ export function terraformResourcesToModel(resources: readonly TfResource[], cont
       }
       case 'aws_secretsmanager_secret': {
         const name = str(v['name']);
-        if (!name) note(`${r.address}: the secret name is unresolved (name_prefix or an expression); ${PLAN_ADVICE}`);
+        if (!name) note(`${r.address}: the secret name is unresolved (name_prefix or an expression); ${advice}`);
         else out.secrets.push({ name, from: r.from });
         const inlinePolicy = v['policy'];
         if (name && inlinePolicy !== undefined && inlinePolicy !== null && inlinePolicy !== '') {
