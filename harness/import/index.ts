@@ -2,6 +2,7 @@
  * `aws-oidc-harness import`: policies from where integrators keep them -> scenarios (one per account)
  * with generated cases, or a drift check of a committed scenario against them.
  */
+import path from 'node:path';
 import { HarnessError } from '../errors.js';
 import type { Scenario } from '../scenario/model.js';
 import { assemble } from './assemble.js';
@@ -39,8 +40,10 @@ export interface ImportedScenario {
   scenario: Scenario;
 }
 
-export function scenarioFor(account: ImportedAccount, sources: readonly string[]): ImportedScenario {
-  const id = `imported-${account.accountId}`;
+/** `name` (e.g. the --out file's base name) makes the id; else the first source's name. */
+export function scenarioFor(account: ImportedAccount, sources: readonly string[], name?: string): ImportedScenario {
+  const base = (name ?? path.basename(sources[0] ?? 'imported').replace(/\.[^.]*$/, '')).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const id = `${base || 'imported'}-${account.accountId}`;
   let scenario = toScenarioModel(account, id);
   const needsUnreadable = scenario.aws.roles.some((r) => ![...readableSecrets(scenario, r).values()].includes(false));
   if (needsUnreadable) scenario = toScenarioModel(account, id, [UNREADABLE_SECRET]);

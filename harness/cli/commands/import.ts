@@ -4,6 +4,7 @@
  * JSON, or (--check) exit 1 when a committed scenario's policies drifted from those sources.
  */
 import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
 import { checkDrift, formatDrift, importAccounts, scenarioFor } from '../../import/index.js';
 import { loadScenarioFile } from '../../scenario/load.js';
@@ -62,7 +63,8 @@ export function registerImport(program: Command, setExit: (code: number) => void
         return;
       }
       for (const account of accounts) {
-        const written = scenarioFor(account, sources);
+        const name = options.out ? path.basename(options.out).replace(/(\.scenario)?\.ya?ml$/, '') : undefined;
+        const written = scenarioFor(account, sources, name);
         const admitted = written.yaml.match(/REVIEW: this near miss is ADMITTED/g)?.length ?? 0;
         if (admitted > 0) process.stderr.write(`warning: account ${account.accountId}: ${admitted} near-miss identities are admitted by a trust policy; see the REVIEW comments\n`);
         if (!options.out) {
