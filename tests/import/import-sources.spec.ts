@@ -9,21 +9,10 @@ import { importAccounts, scenarioFor } from '../../harness/import/index.js';
 import { loadScenarioFile } from '../../harness/scenario/index.js';
 import { isHarnessError } from '../../harness/errors.js';
 import { tempDir } from '../cli/cli-helpers.js';
+import { FIXTURES as F, SOURCES } from './sources.js';
 
-const F = path.resolve('tests/import/fixtures');
 const NO_OPTIONS = { vars: {}, parameters: {} };
 
-export const SOURCES: Record<string, string[]> = {
-  'seed-hcl': [`${F}/seed/terraform`],
-  'seed-plan': [`${F}/seed/plan.json`],
-  'seed-cfn': [`${F}/seed/template.yaml`],
-  'seed-iam': [`${F}/seed/iam/get-account-authorization-details.json`],
-  'seed-example-iam': [`${F}/seed-example/get-role.json`, `${F}/seed-example/get-role-policy.json`],
-  'gha-hcl': [`${F}/gha/terraform`],
-  'gha-plan': [`${F}/gha/plan.json`],
-  'gha-cdk': [`${F}/gha/cdk.out`],
-  'gha-iam': ['get-role', 'get-role-policy', 'list-attached-role-policies', 'deploy-artifacts.get-policy-version', 'describe-secret-app-config', 'describe-secret-db-password'].map((f) => `${F}/gha/iam/${f}.json`),
-};
 
 async function imported(name: string) {
   const { accounts } = await importAccounts(SOURCES[name]!, NO_OPTIONS);
