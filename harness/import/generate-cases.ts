@@ -90,7 +90,11 @@ export function generateCases(scenario: Scenario): GeneratedCase[] {
     names.add(n);
     return n;
   };
+  const prefix = prefixOfUrl(scenario.idp.issuer);
   for (const role of scenario.aws.roles) {
+    // the mock IdP is one issuer: a role that trusts another provider needs a scenario of its own
+    const trustsIdp = trustStatements(role.trustPolicy).some((s) => s.federated.some((f) => samePrefix(prefixOfFederated(f).prefix, prefix)));
+    if (!trustsIdp) continue;
     const readable = readableSecrets(scenario, role);
     const allowed = [...readable].filter(([, ok]) => ok).map(([n]) => n);
     const denied = [...readable].filter(([, ok]) => !ok).map(([n]) => n);
