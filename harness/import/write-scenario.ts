@@ -2,7 +2,7 @@
  * Writes an imported account as a scenario file with the `yaml` package's Document API, so that comments
  * say where each role came from, what was left out, and that every generated expectation needs review.
  */
-import { Document, isMap, type YAMLMap } from 'yaml';
+import { Document, isMap, isScalar, visit, type YAMLMap } from 'yaml';
 import type { Scenario } from '../scenario/model.js';
 import type { GeneratedCase } from './generate-cases.js';
 import type { ImportedAccount } from './model.js';
@@ -71,6 +71,12 @@ export function writeScenarioYaml(input: WriteInput): string {
   input.cases.forEach((c, i) => {
     const n = node(doc, ['cases', i]);
     if (n) n.commentBefore = ` ${c.review}`;
+  });
+  // `2012-10-17` unquoted is a date to YAML 1.1 readers; quoted it is a string to every reader
+  visit(doc, {
+    Scalar(_, n) {
+      if (isScalar(n) && typeof n.value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(n.value)) n.type = 'QUOTE_DOUBLE';
+    },
   });
   return doc.toString({ lineWidth: 0 });
 }
