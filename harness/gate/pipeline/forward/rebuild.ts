@@ -34,8 +34,22 @@ export async function rebuild(call: CanonicalCall, credentials: AwsCredentials |
   const { body, headers } = rebuiltBody(call);
   const request = new HttpRequest({ method: 'POST', protocol: 'http:', hostname: host, path: '/', headers: { ...headers, host }, body });
   if (!credentials) return toGateRequest(request, body);
-  const signer = new SignatureV4({ credentials, region, service: call.service, sha256: Hash.bind(null, 'sha256') });
-  return toGateRequest((await signer.sign(request)) as HttpRequest, body);
+  return toGateRequest((await signerFor(credentials, region, call.service).sign(request)) as HttpRequest, body);
+}
+
+/** a signer per key, region and service: it caches its derived signing key, which is most of a signature's cost */
+const signers = new Map<string, SignatureV4>();
+const MAX_SIGNERS = 1000;
+
+function signerFor(credentials: AwsCredentials, region: string, service: string): SignatureV4 {
+  const key = `${credentials.accessKeyId}|${credentials.sessionToken ?? ''}|${region}|${service}`;
+  let signer = signers.get(key);
+  if (!signer) {
+    signer = new SignatureV4({ credentials, region, service, sha256: Hash.bind(null, 'sha256') });
+    if (signers.size >= MAX_SIGNERS) signers.delete(signers.keys().next().value as string);
+    signers.set(key, signer);
+  }
+  return signer;
 }
 
 function toGateRequest(request: HttpRequest, body: Buffer): GateRequest {
