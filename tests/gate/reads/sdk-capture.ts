@@ -7,9 +7,8 @@ import { Readable } from 'node:stream';
 import { HttpResponse, type HttpRequest } from '@smithy/protocol-http';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { STSClient } from '@aws-sdk/client-sts';
-import { checkSignedRequest, type ReadContext } from '../../../harness/gate/reads/index.js';
-import type { GateRequest, GateVerdict } from '../../../harness/gate/types.js';
-import { REGION } from './fixtures.js';
+import type { GateRequest } from '../../../harness/gate/types.js';
+import { checkSignedRequest, REGION, type ReadContext } from './fixtures.js';
 
 export interface Credentials {
   accessKeyId: string;
@@ -19,7 +18,7 @@ export interface Credentials {
 
 export interface Exchange {
   request?: GateRequest;
-  verdict?: GateVerdict;
+  verdict?: Awaited<ReturnType<typeof checkSignedRequest>>;
 }
 
 export function toGateRequest(request: HttpRequest): GateRequest {
@@ -66,6 +65,8 @@ export function secretsManager(ctx: ReadContext, options: ClientOptions): { clie
     endpoint: 'http://127.0.0.1:4566',
     credentials: options.credentials,
     maxAttempts: 1,
+    // signs on the gate's clock, as the gate's 15-minute window expects
+    systemClockOffset: ctx.clock.now().getTime() - Date.now(),
     requestHandler: handler(ctx, exchange, options.backendBody ?? '{}', options.tamper),
   });
   return { client, exchange };
@@ -83,6 +84,7 @@ export function sts(ctx: ReadContext, credentials: Credentials): { client: STSCl
     endpoint: 'http://127.0.0.1:4566',
     credentials,
     maxAttempts: 1,
+    systemClockOffset: ctx.clock.now().getTime() - Date.now(),
     requestHandler: handler(ctx, exchange, STS_IDENTITY),
   });
   return { client, exchange };
