@@ -22,10 +22,22 @@ const isNotFound = (e: unknown): boolean =>
 export class BackendAccountView implements AccountView {
   private readonly cache = new Map<string, Promise<unknown>>();
   private readonly iam: IAMClient;
-  private readonly secrets: SecretsManagerClient;
+  /** one Secrets Manager client per region: a secret is looked up where the caller signed for */
+  private readonly secretsByRegion = new Map<string, SecretsManagerClient>();
 
-  constructor(backend: StartedBackend) {
-    ({ iam: this.iam, secrets: this.secrets } = adminClients(backend));
+  constructor(private readonly backend: StartedBackend) {
+    const clients = adminClients(backend);
+    this.iam = clients.iam;
+    this.secretsByRegion.set(backend.region(), clients.secrets);
+  }
+
+  private secrets(region: string): SecretsManagerClient {
+    let client = this.secretsByRegion.get(region);
+    if (!client) {
+      client = adminClients(this.backend, region).secrets;
+      this.secretsByRegion.set(region, client);
+    }
+    return client;
   }
 
   invalidate(): void {
@@ -46,8 +58,19 @@ export class BackendAccountView implements AccountView {
     return this.cached(`role:${arn}`, () => this.readRole(arn));
   }
 
-  secret(idOrArn: string): Promise<SecretView | undefined> {
-    return this.cached(`secret:${idOrArn}`, () => this.readSecret(idOrArn));
+  secret(idOrArn: string, region = this.backend.region()): Promise<SecretView | undefined> {
+    return this.cached(`secret:${region}:${idOrArn}`, () => this.readSecret(idOrArn, region));
+  }
+
+  policy(arn: string): Promise<Record<string, unknown> | undefined> {
+    return this.cached(`policy:${arn}`, async () => {
+      try {
+        return await this.managedPolicy(arn);
+      } catch (e) {
+        if (isNotFound(e) || (e instanceof Error && /InvalidInput|ValidationError/.test(e.name))) return undefined;
+        throw e;
+      }
+    });
   }
 
   private cached<T>(key: string, load: () => Promise<T>): Promise<T> {
@@ -119,10 +142,11 @@ export class BackendAccountView implements AccountView {
     return parsePolicyDocument(version.PolicyVersion?.Document);
   }
 
-  private async readSecret(idOrArn: string): Promise<SecretView | undefined> {
+  private async readSecret(idOrArn: string, region: string): Promise<SecretView | undefined> {
+    const secrets = this.secrets(region);
     try {
-      const described = await this.secrets.send(new DescribeSecretCommand({ SecretId: idOrArn }));
-      const policy = await this.secrets.send(new GetResourcePolicyCommand({ SecretId: idOrArn }));
+      const described = await secrets.send(new DescribeSecretCommand({ SecretId: idOrArn }));
+      const policy = await secrets.send(new GetResourcePolicyCommand({ SecretId: idOrArn }));
       const resourcePolicy = parsePolicyDocument(policy.ResourcePolicy);
       return { name: described.Name ?? idOrArn, arn: described.ARN ?? idOrArn, ...(resourcePolicy ? { resourcePolicy } : {}) };
     } catch (e) {

@@ -5,8 +5,8 @@ import type { StartedBackend } from '../backends/types.js';
 
 const BUILD_STEP = { step: 'build', name: 'gateBackendHeaders' } as const;
 
-export function adminClients(backend: StartedBackend): { iam: IAMClient; secrets: SecretsManagerClient } {
-  const config = { endpoint: backend.endpoint(), region: backend.region(), credentials: backend.credentials(), maxAttempts: 1 };
+export function adminClients(backend: StartedBackend, region = backend.region()): { iam: IAMClient; secrets: SecretsManagerClient } {
+  const config = { endpoint: backend.endpoint(), region, credentials: backend.credentials(), maxAttempts: 1 };
   const addHeaders = (request: unknown): void => {
     const headers = (request as { headers?: Record<string, string> }).headers;
     if (headers) Object.assign(headers, backend.requestHeaders());

@@ -11,6 +11,7 @@ export const DEFAULT_ASSUMPTIONS: Readonly<GateAssumptions> = Object.freeze({
   clockSkewSeconds: 300,
   maxJwksKeys: 100,
   idpFetchFailureIsInvalidIdentityToken: true,
+  missingSessionPolicyArnIsRefused: true,
   fetchTimeoutMs: 3000,
   refuseDuplicateTokenKeys: true,
   refuseNonStringSub: true,

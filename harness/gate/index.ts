@@ -21,14 +21,16 @@ export async function startGate(options: GateOptions): Promise<StartedGate> {
   const fetch: FetchLike = options.fetch ?? ((url, init) => globalThis.fetch(url, init));
   const forwarder = new Forwarder(options.backend);
   const account = createAccountView(options.backend);
-  const sessions = new SessionStore();
   const decisions = new DecisionLog();
   const keyStore = new KeyStore({ issuers: options.issuers, fetch, timeoutMs: () => assumptions.fetchTimeoutMs });
+  const clock = options.clock ?? systemClock;
+  const sessions = new SessionStore(clock);
   const server = createGateServer({
-    forwarder, account, sessions, keyStore, decisions, assumptions,
-    clock: options.clock ?? systemClock,
+    forwarder, account, sessions, keyStore, decisions, assumptions, clock,
     enforce: options.enforce,
+    allowUnmodelled: options.allowUnmodelled ?? false,
     admin: options.backend.credentials(),
+    region: options.backend.region(),
   });
   try {
     await new Promise<void>((resolve, reject) => {

@@ -51,6 +51,8 @@ export const MSG = {
   providerIdForOidc: 'ProviderId must not be specified for an OpenID Connect identity provider',
   /** [chosen] session policy that is not JSON */
   sessionPolicyNotJson: 'The policy is not in the valid JSON format.',
+  /** [chosen] IAM's wording (AttachRolePolicy) for a managed session policy ARN that does not exist */
+  noSuchSessionPolicy: (arn: string) => `Policy ${arn} does not exist or is not attachable.`,
   /** [obs, IAM] fallback when the validator gives no AWS wording */
   syntaxErrors: 'Syntax errors in policy.',
   /** [obs] AWS reports packed size as a percentage of the allotment */

@@ -2,7 +2,7 @@
 import { MSG } from './messages.js';
 import { policyErrors } from './policy-port.js';
 import { errorXml } from './sts-error.js';
-import type { GateResponse } from './http/gate-response.js';
+import type { GateVerdict } from './types.js';
 
 const TRUST_PARAMETER: Readonly<Record<string, string>> = {
   CreateRole: 'AssumeRolePolicyDocument',
@@ -13,10 +13,10 @@ const TRUST_PARAMETER: Readonly<Record<string, string>> = {
 const INVALID_JSON = 'This policy contains invalid Json';
 
 /** undefined when the request may go on to the emulator. */
-export function checkTrustPolicyWrite(action: string, params: URLSearchParams, requestId: string): GateResponse | undefined {
+export function checkTrustPolicyWrite(action: string, params: ReadonlyMap<string, string>, requestId: string): GateVerdict | undefined {
   const parameter = TRUST_PARAMETER[action];
-  const raw = parameter ? params.get(parameter) : null;
-  if (raw === null || raw === undefined) return undefined;
+  const raw = parameter ? params.get(parameter) : undefined;
+  if (raw === undefined) return undefined;
   let doc: unknown;
   try {
     doc = JSON.parse(raw);
@@ -33,8 +33,9 @@ export function checkTrustPolicyWrite(action: string, params: URLSearchParams, r
   ]);
 }
 
-function malformed(action: string, requestId: string, message: string, explanation: string[]): GateResponse {
+function malformed(action: string, requestId: string, message: string, explanation: string[]): GateVerdict {
   return {
+    kind: 'respond',
     status: 400,
     headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId },
     body: errorXml('MalformedPolicyDocument', message, requestId, 'iam'),

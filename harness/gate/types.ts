@@ -38,6 +38,12 @@ export interface GateAssumptions {
    * than IDPCommunicationError (false; its message is unknown)
    */
   idpFetchFailureIsInvalidIdentityToken: boolean;
+  /**
+   * a managed session policy (`PolicyArns`) that does not exist refuses the assumption with ValidationError
+   * "Policy <arn> does not exist or is not attachable." (true, the stricter reading: IAM's wording for the same
+   * fault) rather than being ignored (false); AWS's answer is not confirmed
+   */
+  missingSessionPolicyArnIsRefused: boolean;
   /** timeout for each discovery/JWKS fetch, ms */
   fetchTimeoutMs: number;
   /** a token whose header or claims repeat a JSON key is refused (JSON.parse would keep the last value) */
@@ -57,6 +63,11 @@ export interface GateOptions {
   fetch?: FetchLike;
   /** false: a transparent proxy that records what the emulator did (`--enforce off`) */
   enforce: boolean;
+  /**
+   * true (`--allow-unmodelled`): a session's call to an operation the gate does not model is forwarded,
+   * marked "not enforced" in its decision; false (default): it is refused with AccessDenied
+   */
+  allowUnmodelled?: boolean;
   assumptions?: Partial<GateAssumptions>;
   /** 0 or omitted: any free loopback port */
   port?: number;
@@ -84,6 +95,8 @@ export interface GateDecision {
   trust?: PolicyEvaluation;
   /** the authorization of a read */
   authorization?: AuthorizationResult;
+  /** true when the gate let the call through without authorizing it (`--allow-unmodelled`) */
+  notEnforced?: boolean;
   /** names of GateAssumptions that this decision relied on */
   assumptionsUsed: (keyof GateAssumptions)[];
 }
@@ -95,6 +108,8 @@ export interface IssuedSession {
   roleArn: string;
   sessionArn: string;
   sessionPolicy?: Record<string, unknown>;
+  /** managed session policies (PolicyArns), resolved when the session was issued */
+  managedSessionPolicies?: Record<string, unknown>[];
   expiration: Date;
   /** claims that stay available as condition keys after assumption (amr, aud, id, sub) */
   claims: Record<string, unknown>;
@@ -147,8 +162,10 @@ export interface AccountView {
   providers(accountId: string): Promise<OidcProviderView[]>;
   /** undefined when the role does not exist */
   role(arn: string): Promise<RoleView | undefined>;
-  /** by name or ARN; undefined when the secret does not exist */
-  secret(idOrArn: string): Promise<SecretView | undefined>;
+  /** by name or ARN, in `region` (default: the backend's); undefined when the secret does not exist */
+  secret(idOrArn: string, region?: string): Promise<SecretView | undefined>;
+  /** a managed policy's default version; undefined when the policy does not exist */
+  policy(arn: string): Promise<Record<string, unknown> | undefined>;
   invalidate(): void;
 }
 

@@ -15,9 +15,12 @@ const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'up
 export class Forwarder {
   private readonly base: URL;
   private readonly agent: http.Agent;
+  /** the backend's host[:port], as the Host header of forwarded requests */
+  readonly host: string;
 
   constructor(private readonly backend: StartedBackend) {
     this.base = new URL(backend.endpoint());
+    this.host = this.base.host;
     this.agent = this.base.protocol === 'https:' ? new https.Agent({ keepAlive: true }) : new http.Agent({ keepAlive: true });
   }
 

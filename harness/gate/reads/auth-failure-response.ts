@@ -1,6 +1,5 @@
-/** AWS's answer when a signed request fails authentication, in the protocol of the service called. */
-import type { GateDecision, GateOperation, GateRequest, GateVerdict } from '../types.js';
-import { jsonError, queryError, wireProtocolOf, type ErrorResponse } from './aws-errors.js';
+/** AWS's answer when a request fails authentication, in the protocol of the service called. */
+import { refusal, type Protocol, type Refusal } from '../pipeline/call.js';
 import type { AuthFailure } from './authenticate.js';
 
 interface WireError {
@@ -11,13 +10,21 @@ interface WireError {
 }
 
 const INVALID_TOKEN = 'The security token included in the request is invalid.';
+const SIGNATURE_ERROR = { json: { status: 400, code: 'InvalidSignatureException' }, query: { status: 403, code: 'SignatureDoesNotMatch' } };
 
 const WIRE_ERRORS: Record<AuthFailure, WireError> = {
+  /** [chosen] AWS's wording as commonly reported; not confirmed for every service */
+  'missing-authentication': {
+    json: { status: 400, code: 'MissingAuthenticationTokenException' },
+    query: { status: 403, code: 'MissingAuthenticationToken' },
+    message: 'Request is missing Authentication Token',
+    explanation: 'The request carries no SigV4 signature; only AssumeRoleWithWebIdentity may be unsigned.',
+  },
   'malformed-authorization': {
     json: { status: 400, code: 'IncompleteSignatureException' },
     query: { status: 400, code: 'IncompleteSignature' },
     message: "Authorization header requires 'Credential' parameter. Authorization header requires 'Signature' parameter.",
-    explanation: 'The Authorization header is not a well-formed AWS4-HMAC-SHA256 signature.',
+    explanation: 'The signature is not a well-formed AWS4-HMAC-SHA256 signature (header or presigned query, with X-Amz-Date).',
   },
   'unknown-key': {
     json: { status: 400, code: 'UnrecognizedClientException' },
@@ -37,38 +44,40 @@ const WIRE_ERRORS: Record<AuthFailure, WireError> = {
     message: 'The security token included in the request is expired',
     explanation: 'The session credentials have expired (per the gate clock).',
   },
+  /** [obs] wording; the message carries the times */
+  'signature-expired': {
+    ...SIGNATURE_ERROR,
+    message: 'Signature expired',
+    explanation: "The request was signed more than 15 minutes before the gate's clock (AWS's window), or its presigned URL has expired.",
+  },
+  /** [chosen] wording by analogy with the expired one */
+  'signature-not-yet-current': {
+    ...SIGNATURE_ERROR,
+    message: 'Signature not yet current',
+    explanation: "The request was signed more than 15 minutes after the gate's clock (AWS's window).",
+  },
+  /** [chosen] */
+  'wrong-service-scope': {
+    ...SIGNATURE_ERROR,
+    message: 'Credential should be scoped to correct service',
+    explanation: 'The credential scope of the signature names another service than the one called.',
+  },
   'bad-signature': {
-    json: { status: 400, code: 'InvalidSignatureException' },
-    query: { status: 403, code: 'SignatureDoesNotMatch' },
+    ...SIGNATURE_ERROR,
     message:
       'The request signature we calculated does not match the signature you provided. Check your AWS Secret ' +
       'Access Key and signing method. Consult the service documentation for details.',
-    explanation: "The SigV4 signature recomputed with the session's secret key does not match the one sent.",
+    explanation: "The SigV4 signature recomputed with the key's secret does not match the one sent.",
   },
 };
 
-export function authFailureVerdict(
-  request: GateRequest,
-  failure: AuthFailure,
-  service: string,
-  requestId: string,
-  operation: GateOperation,
-): GateVerdict {
+export function authRefusal(failure: AuthFailure, protocol: Protocol, service: string, operation: string, message?: string): Refusal {
   const wire = WIRE_ERRORS[failure];
-  const protocol = wireProtocolOf(request);
   const { status, code } = wire[protocol];
-  const response: ErrorResponse =
-    protocol === 'json'
-      ? jsonError(status, code, wire.message, requestId, 'message')
-      : queryError(status, code, wire.message, requestId, service);
-  const decision: GateDecision = {
-    requestId,
-    operation,
-    outcome: code,
-    message: wire.message,
-    httpStatus: status,
+  return refusal({
+    protocol, service, status, code, operation,
+    message: message ?? wire.message,
+    messageField: 'message',
     explanation: [wire.explanation],
-    assumptionsUsed: [],
-  };
-  return { kind: 'respond', ...response, decision };
+  });
 }

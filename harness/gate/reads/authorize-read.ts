@@ -53,7 +53,7 @@ export async function authorizeRead(principal: SessionPrincipal, check: ReadChec
     },
     identityPolicies: role?.identityPolicies ?? [],
     ...(role?.permissionsBoundary ? { permissionsBoundary: role.permissionsBoundary } : {}),
-    sessionPolicies: session.sessionPolicy ? [session.sessionPolicy] : [],
+    sessionPolicies: [...(session.sessionPolicy ? [session.sessionPolicy] : []), ...(session.managedSessionPolicies ?? [])],
     ...(check.resourcePolicy ? { resourcePolicy: check.resourcePolicy } : {}),
     session: { sessionArn: session.sessionArn, roleArn: session.roleArn },
   });

@@ -47,9 +47,12 @@ export async function checkBatchGetSecretValue(
   }
 
   const ids = body?.['SecretIdList'];
-  // malformed input is the backend's validation error to give
+  // a malformed list never reaches the backend, which might read what the gate did not authorize
+  if (ids === undefined || ids === null) {
+    return errorVerdict(basis, 'InvalidParameterException', 'Either SecretIdList or Filters must be provided.');
+  }
   if (!Array.isArray(ids) || !ids.every((id): id is string => typeof id === 'string')) {
-    return { kind: 'forward', decision: decisionOf(basis, 'allowed', 200) };
+    return errorVerdict(basis, 'SerializationException', 'Unexpected value type for secretIdList');
   }
   const outcomes = await Promise.all(ids.map((id) => authorizeSecretRead(call.principal, call.account, GET, id)));
   for (const outcome of outcomes) basis.explanation.push(...outcome.authorization.explanation);

@@ -25,7 +25,7 @@ export async function authorizeSecretRead(
   secretId: string,
   extraContext: Record<string, string> = {},
 ): Promise<SecretReadOutcome> {
-  const secret = await account.secret(secretId);
+  const secret = await account.secret(secretId, principal.region);
   const arn = secret?.arn ?? assumedSecretArn(secretId, principal);
   const authorization = await authorizeRead(principal, {
     action,

@@ -1,9 +1,11 @@
 /** One Secrets Manager call by an assumed-role session, as the operation checks receive it. */
-import type { AccountView, GateOperation, GateRequest } from '../types.js';
+import type { JsonObject } from '../pipeline/decode/strict-json.js';
+import type { AccountView, GateOperation } from '../types.js';
 import { authorizeRead, type ReadAuthorization, type SessionPrincipal } from './authorize-read.js';
 
 export interface SecretsManagerCall {
-  request: GateRequest;
+  /** the call's parameters, as decoded */
+  params: JsonObject;
   operationName: string;
   operation: GateOperation;
   principal: SessionPrincipal;

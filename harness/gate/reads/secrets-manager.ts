@@ -1,36 +1,40 @@
 /**
- * Secrets Manager calls by an assumed-role session: GetSecretValue, DescribeSecret, ListSecrets,
- * BatchGetSecretValue are authorized as AWS would; any other operation is forwarded after authentication
- * only (not enforced).
+ * Secrets Manager calls by an assumed-role session, every operation: secret-level operations are authorized as
+ * `secretsmanager:<Operation>` on the secret's ARN (with its resource policy), account-level ones on `*`, and
+ * BatchGetSecretValue per secret. The region of every ARN is the one the caller signed for.
  */
+import type { JsonObject } from '../pipeline/decode/strict-json.js';
 import type { GateVerdict } from '../types.js';
 import { checkBatchGetSecretValue } from './batch-get-secret-value.js';
 import { allowedVerdict, errorVerdict, SECRET_NOT_FOUND_MESSAGE, type DecisionBasis } from './read-verdicts.js';
 import { authorizeSecretRead } from './secret-read.js';
 import { authorizeAccountLevel, type SecretsManagerCall } from './secrets-manager-call.js';
+import { accountOfArn } from './session-context.js';
+import { authorizeRead } from './authorize-read.js';
+
+/** operations that name no secret: authorized on `*` */
+const ACCOUNT_LEVEL: ReadonlySet<string> = new Set(['ListSecrets', 'GetRandomPassword']);
+/** operations whose SecretId is optional (ValidateResourcePolicy may check a policy for no secret) */
+const OPTIONAL_SECRET_ID: ReadonlySet<string> = new Set(['ValidateResourcePolicy']);
+
+/** [chosen] the secret ARN a CreateSecret is authorized on: AWS adds a random 6-character suffix to the name */
+export const CREATE_SECRET_SUFFIX = '-??????';
 
 export async function checkSecretsManagerCall(call: SecretsManagerCall): Promise<GateVerdict> {
-  const body = parseJsonObject(call.request.body);
-  switch (call.operationName) {
-    case 'GetSecretValue':
-    case 'DescribeSecret':
-      return checkSecretLevel(call, body);
-    case 'ListSecrets':
-      return checkAccountLevel(call, 'secretsmanager:ListSecrets');
-    case 'BatchGetSecretValue':
-      return checkBatchGetSecretValue(call, body);
-    default:
-      return { kind: 'forward' };
-  }
+  const { params, operationName } = call;
+  if (operationName === 'BatchGetSecretValue') return checkBatchGetSecretValue(call, params);
+  if (ACCOUNT_LEVEL.has(operationName)) return checkAccountLevel(call, `secretsmanager:${operationName}`);
+  if (operationName === 'CreateSecret') return checkCreateSecret(call);
+  const secretId = params['SecretId'];
+  if (secretId === undefined && OPTIONAL_SECRET_ID.has(operationName)) return checkAccountLevel(call, `secretsmanager:${operationName}`);
+  if (typeof secretId !== 'string') return invalidParameter(call, 'secretId', secretId);
+  return checkSecretLevel(call, secretId, params);
 }
 
-async function checkSecretLevel(call: SecretsManagerCall, body: Record<string, unknown> | undefined): Promise<GateVerdict> {
-  const secretId = body?.['SecretId'];
-  // a missing or malformed SecretId is the backend's validation error to give
-  if (typeof secretId !== 'string' || secretId === '') return { kind: 'forward' };
+async function checkSecretLevel(call: SecretsManagerCall, secretId: string, params: JsonObject): Promise<GateVerdict> {
   const versionContext: Record<string, string> = {};
-  if (typeof body?.['VersionId'] === 'string') versionContext['secretsmanager:VersionId'] = body['VersionId'];
-  if (typeof body?.['VersionStage'] === 'string') versionContext['secretsmanager:VersionStage'] = body['VersionStage'];
+  if (typeof params['VersionId'] === 'string') versionContext['secretsmanager:VersionId'] = params['VersionId'];
+  if (typeof params['VersionStage'] === 'string') versionContext['secretsmanager:VersionStage'] = params['VersionStage'];
   const action = `secretsmanager:${call.operationName}`;
   const outcome = await authorizeSecretRead(call.principal, call.account, action, secretId, versionContext);
   const { authorization } = outcome;
@@ -43,6 +47,18 @@ async function checkSecretLevel(call: SecretsManagerCall, body: Record<string, u
   if (!authorization.allowed) return errorVerdict(basis, 'AccessDeniedException', authorization.deniedMessage ?? '');
   if (!outcome.secret) return errorVerdict(basis, 'ResourceNotFoundException', SECRET_NOT_FOUND_MESSAGE);
   return allowedVerdict(basis);
+}
+
+async function checkCreateSecret(call: SecretsManagerCall): Promise<GateVerdict> {
+  const name = call.params['Name'];
+  if (typeof name !== 'string' || name === '') return invalidParameter(call, 'name', name);
+  const { principal } = call;
+  const arn = `arn:aws:secretsmanager:${principal.region}:${accountOfArn(principal.session.roleArn)}:secret:${name}${CREATE_SECRET_SUFFIX}`;
+  const authorization = await authorizeRead(principal, {
+    action: 'secretsmanager:CreateSecret', resource: arn, resourceInMessage: arn, context: { 'secretsmanager:Name': name },
+  });
+  const basis: DecisionBasis = { requestId: call.requestId, operation: call.operation, explanation: authorization.explanation, authorization: authorization.result };
+  return authorization.allowed ? allowedVerdict(basis) : errorVerdict(basis, 'AccessDeniedException', authorization.deniedMessage ?? '');
 }
 
 async function checkAccountLevel(call: SecretsManagerCall, action: string): Promise<GateVerdict> {
@@ -58,11 +74,17 @@ async function checkAccountLevel(call: SecretsManagerCall, action: string): Prom
     : errorVerdict(basis, 'AccessDeniedException', authorization.deniedMessage ?? '');
 }
 
-export function parseJsonObject(body: Buffer): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(body.toString('utf8') || '{}');
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
+/**
+ * A missing or mistyped required parameter never reaches the backend: AWS's JSON services answer
+ * SerializationException for a wrong JSON type and ValidationException for a missing member.
+ */
+function invalidParameter(call: SecretsManagerCall, member: string, value: unknown): GateVerdict {
+  const basis: DecisionBasis = {
+    requestId: call.requestId,
+    operation: call.operation,
+    explanation: [`${call.operationName}: the required parameter ${member} is ${value === undefined ? 'missing' : 'not a string'}.`],
+  };
+  return value === undefined || value === null
+    ? errorVerdict(basis, 'ValidationException', `1 validation error detected: Value null at '${member}' failed to satisfy constraint: Member must not be null`)
+    : errorVerdict(basis, 'SerializationException', `Unexpected value type for ${member}`);
 }

@@ -2,9 +2,8 @@ import { test, expect } from '@playwright/test';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
-import { checkSignedRequest } from '../../../harness/gate/reads/index.js';
 import type { GateRequest } from '../../../harness/gate/types.js';
-import { REGION, world } from './fixtures.js';
+import { checkSignedRequest, REGION, world } from './fixtures.js';
 import { toGateRequest } from './sdk-capture.js';
 
 type Credentials = { accessKeyId: string; secretAccessKey: string; sessionToken?: string };

@@ -1,7 +1,22 @@
 /** Fakes and builders for the read checks: an in-memory account, sessions, and a read context. */
 import { ManualClock } from '../../../harness/clock.js';
 import type { AccountView, IssuedSession, RoleView, SecretView } from '../../../harness/gate/types.js';
-import type { ReadContext } from '../../../harness/gate/reads/index.js';
+import { DEFAULT_ASSUMPTIONS } from '../../../harness/gate/assumptions.js';
+import { decide, type DecideDeps, type Decided } from '../../../harness/gate/pipeline/index.js';
+import { KeyStore } from '../../../harness/gate/web-identity/key-store.js';
+import type { GateRequest } from '../../../harness/gate/types.js';
+
+/** the deciding stages of the gate's pipeline, in memory, with the id the decision is recorded under */
+export interface ReadContext extends DecideDeps {
+  requestId: string;
+  /** false: the gate forwards everything (`--enforce off`) */
+  enforce: boolean;
+}
+
+/** decode, authenticate and authorize one request as the gate does (no backend) */
+export async function checkSignedRequest(request: GateRequest, ctx: ReadContext): Promise<Decided | { kind: 'forward'; decision?: undefined; transformResponse?: undefined }> {
+  return ctx.enforce ? decide(request, ctx.requestId, ctx) : { kind: 'forward' };
+}
 
 export const ACCOUNT = '123456789012';
 export const REGION = 'us-east-1';
@@ -67,6 +82,9 @@ export class FakeAccount implements AccountView {
   async secret(idOrArn: string): Promise<SecretView | undefined> {
     return this.secrets.find((s) => s.name === idOrArn || s.arn === idOrArn);
   }
+  async policy(): Promise<undefined> {
+    return undefined;
+  }
   invalidate(): void {}
 }
 
@@ -81,7 +99,11 @@ export function world(options: { role?: RoleView; secrets?: SecretView[]; sessio
   const clock = new ManualClock(new Date());
   const session = issuedSession(clock, options.session);
   const ctx: ReadContext = {
-    sessions: { get: (id) => (id === session.accessKeyId ? session : undefined) },
+    sessions: { get: (id: string) => (id === session.accessKeyId ? session : undefined), add: () => undefined },
+    keyStore: new KeyStore({ issuers: { localBase: () => undefined, toLocal: () => undefined }, fetch: () => Promise.reject(new Error('no IdP')), timeoutMs: () => 1000 }),
+    assumptions: DEFAULT_ASSUMPTIONS,
+    allowUnmodelled: false,
+    region: REGION,
     account: new FakeAccount([options.role ?? role()], options.secrets ?? [secret()]),
     clock,
     admin: ADMIN,

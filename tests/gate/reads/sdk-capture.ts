@@ -7,9 +7,8 @@ import { Readable } from 'node:stream';
 import { HttpResponse, type HttpRequest } from '@smithy/protocol-http';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { STSClient } from '@aws-sdk/client-sts';
-import { checkSignedRequest, type ReadContext } from '../../../harness/gate/reads/index.js';
-import type { GateRequest, GateVerdict } from '../../../harness/gate/types.js';
-import { REGION } from './fixtures.js';
+import type { GateRequest } from '../../../harness/gate/types.js';
+import { checkSignedRequest, REGION, type ReadContext } from './fixtures.js';
 
 export interface Credentials {
   accessKeyId: string;
@@ -19,7 +18,7 @@ export interface Credentials {
 
 export interface Exchange {
   request?: GateRequest;
-  verdict?: GateVerdict;
+  verdict?: Awaited<ReturnType<typeof checkSignedRequest>>;
 }
 
 export function toGateRequest(request: HttpRequest): GateRequest {

@@ -1,0 +1,80 @@
+/**
+ * STS called by a session: GetCallerIdentity needs no permission; AssumeRole needs both the caller's
+ * `sts:AssumeRole` permission on the target role and the target role's trust policy admitting the session.
+ * The credentials AssumeRole returns become a session of the gate, like those of AssumeRoleWithWebIdentity.
+ */
+import { XMLParser } from 'fast-xml-parser';
+import { accessDeniedMessage } from '../../../policy/index.js';
+import { evaluatePolicy } from '../../policy-port.js';
+import { authorizeRead, type SessionPrincipal } from '../../reads/authorize-read.js';
+import { accountOfArn, sessionContext } from '../../reads/session-context.js';
+import type { SessionStore } from '../../sessions.js';
+import type { AccountView, GateVerdict } from '../../types.js';
+import type { QueryCall } from '../call.js';
+import { allowedDecision } from './deps.js';
+import { accessDenied } from './errors.js';
+
+export function getCallerIdentity(call: QueryCall, principal: SessionPrincipal, requestId: string): GateVerdict {
+  return {
+    kind: 'forward',
+    decision: allowedDecision(requestId, call.operation, [
+      `GetCallerIdentity by ${principal.session.sessionArn}: allowed (it needs no permission).`,
+    ]),
+  };
+}
+
+export async function assumeRole(
+  call: QueryCall,
+  principal: SessionPrincipal,
+  deps: { account: AccountView; sessions: Pick<SessionStore, 'add'>; requestId: string },
+): Promise<GateVerdict> {
+  const { session } = principal;
+  const roleArn = call.params.get('RoleArn') ?? '';
+  const identity = await authorizeRead(principal, { action: 'sts:AssumeRole', resource: roleArn, resourceInMessage: roleArn });
+  if (!identity.allowed) return accessDenied(call, deps.requestId, identity.deniedMessage ?? '', identity.explanation, identity.result);
+  const target = await deps.account.role(roleArn);
+  const denied = accessDeniedMessage(session.sessionArn, 'sts:AssumeRole', roleArn, 'no-resource-allow');
+  if (!target) return accessDenied(call, deps.requestId, denied, [...identity.explanation, `The role ${roleArn} does not exist.`]);
+  const accountId = accountOfArn(session.roleArn);
+  const trust = evaluatePolicy(target.trustPolicy, {
+    principal: { kind: 'aws', arns: [session.sessionArn, session.roleArn, `arn:aws:iam::${accountId}:root`], accountId },
+    action: 'sts:AssumeRole',
+    resource: target.arn,
+    context: {
+      ...sessionContext(session, principal.role, principal.clock, principal.region),
+      ...(call.params.has('RoleSessionName') ? { 'sts:RoleSessionName': call.params.get('RoleSessionName') ?? '' } : {}),
+    },
+  });
+  if (trust.decision !== 'Allow') {
+    return accessDenied(call, deps.requestId, denied, [
+      ...identity.explanation,
+      `The trust policy of ${target.arn} does not allow sts:AssumeRole by ${session.sessionArn} (${trust.decision}).`,
+      ...trust.explanation,
+    ]);
+  }
+  const sessionName = call.params.get('RoleSessionName') ?? '';
+  const issuedArn = `arn:aws:sts::${target.accountId}:assumed-role/${target.name}/${sessionName}`;
+  return {
+    kind: 'forward',
+    decision: allowedDecision(deps.requestId, call.operation, [
+      ...identity.explanation,
+      `The trust policy of ${target.arn} allows sts:AssumeRole by ${session.sessionArn}.`,
+    ]),
+    transformResponse: async (response) => {
+      if (response.status === 200) registerChainedSession(response.body, deps.sessions, { roleArn: target.arn, sessionArn: issuedArn, providerArn: session.providerArn });
+      return response;
+    },
+  };
+}
+
+const parser = new XMLParser({ parseTagValue: false });
+
+function registerChainedSession(xml: string, sessions: Pick<SessionStore, 'add'>, who: { roleArn: string; sessionArn: string; providerArn: string }): void {
+  const parsed = parser.parse(xml) as { AssumeRoleResponse?: { AssumeRoleResult?: { Credentials?: Record<string, string> } } };
+  const c = parsed.AssumeRoleResponse?.AssumeRoleResult?.Credentials;
+  if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken || !c.Expiration) return;
+  sessions.add({
+    accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken,
+    roleArn: who.roleArn, sessionArn: who.sessionArn, expiration: new Date(c.Expiration), claims: {}, providerArn: who.providerArn,
+  });
+}
