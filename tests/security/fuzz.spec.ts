@@ -12,7 +12,7 @@ import http from 'node:http';
 import { GetResourcePolicyCommand, GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { mutateRaw, mutateSemantic, pick, prng, type Random } from './fuzz-mutations.js';
 import { send, type RawAnswer, type RawRequest } from './raw-http.js';
-import { errorCode, expect, roleArn, smCall, test, type Credentials, type SecurityWorld, type SignInput } from './world.js';
+import { errorCode, errorMessage, expect, roleArn, smCall, test, type Credentials, type SecurityWorld, type SignInput } from './world.js';
 
 const COUNT = Number(process.env.FUZZ_COUNT ?? 10_000);
 const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
@@ -60,6 +60,7 @@ interface Finding {
   mutations: string[];
   status: number;
   code?: string;
+  message?: string;
   problem: string;
 }
 
@@ -103,7 +104,7 @@ function judge(world: SecurityWorld, built: Awaited<ReturnType<typeof buildReque
   return undefined;
 }
 
-test.describe.configure({ timeout: 240_000 });
+test.describe.configure({ timeout: 400_000 });
 
 test(`fuzz: ${COUNT} mutated requests, 0 false allows, 0 crashes, 0 5xx`, async ({ world }) => {
   console.log(`fuzz seed ${SEED} (replay: FUZZ_SEED=${SEED}), ${COUNT} requests`);
@@ -113,21 +114,30 @@ test(`fuzz: ${COUNT} mutated requests, 0 false allows, 0 crashes, 0 5xx`, async 
   const unanswered: { index: number; mutations: string[]; error: string }[] = [];
   const statuses = new Map<number, number>();
   let next = 0;
+  let buildMs = 0;
+  let sendMs = 0;
+  const slowest: [number, string][] = [];
   const started = Date.now();
   const worker = async () => {
     while (next < COUNT) {
       const index = next++;
+      const t0 = performance.now();
       const built = await buildRequest(world, index, prng((SEED ^ Math.imul(index + 1, 0x9e3779b1)) >>> 0));
+      buildMs += performance.now() - t0;
       let answer: RawAnswer;
       try {
+        const t1 = performance.now();
         answer = await send(world.origin(), { ...built.request, agent });
+        const took = performance.now() - t1;
+        sendMs += took;
+        slowest.push([took, built.mutations.join(' ') + ' ' + built.caller]);
       } catch (e) {
         unanswered.push({ index, mutations: built.mutations, error: (e as Error).message });
         continue;
       }
       statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
       const problem = judge(world, built, answer);
-      if (problem) findings.push({ index, caller: built.caller, mutations: built.mutations, status: answer.status, code: errorCode(answer), problem });
+      if (problem) findings.push({ index, caller: built.caller, mutations: built.mutations, status: answer.status, code: errorCode(answer), message: errorMessage(answer)?.slice(0, 160), problem });
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
@@ -135,7 +145,8 @@ test(`fuzz: ${COUNT} mutated requests, 0 false allows, 0 crashes, 0 5xx`, async 
   const seconds = (Date.now() - started) / 1000;
   console.log(`fuzz: ${COUNT} requests in ${seconds.toFixed(1)} s; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}; ` +
     `${findings.length} findings, ${unanswered.length} unanswered`);
-  for (const f of findings.slice(0, 15)) console.log(`  finding #${f.index} [${f.caller}] ${f.mutations.join(' ')} -> ${f.status} ${f.code ?? ''}: ${f.problem}`);
+  console.log(`build ${buildMs.toFixed(0)} ms, send ${sendMs.toFixed(0)} ms`, slowest.sort((a, b) => b[0] - a[0]).slice(0, 8));
+  for (const f of findings.slice(0, 15)) console.log(`  finding #${f.index} [${f.caller}] ${f.mutations.join(' ')} -> ${f.status} ${f.code ?? ''} "${f.message ?? ''}": ${f.problem}`);
   for (const u of unanswered.slice(0, 5)) console.log(`  unanswered #${u.index} ${u.mutations.join(' ')}: ${u.error}`);
 
   // the gate still answers, and nothing the fuzz sent changed the secrets

@@ -8,7 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { test as base, expect } from '@playwright/test';
-import { Sha256 } from '@aws-crypto/sha256-js';
+import { Hash } from '@smithy/hash-node';
 import { CreateOpenIDConnectProviderCommand, CreatePolicyCommand, CreateRoleCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { AssumeRoleWithWebIdentityCommand, STSClient, type AssumeRoleWithWebIdentityCommandInput } from '@aws-sdk/client-sts';
@@ -206,7 +206,7 @@ export async function signRequest(origin: string, credentials: Credentials, inpu
     headers: { host: url.host, ...(input.headers ?? {}) },
     body: input.body,
   });
-  const signer = new SignatureV4({ credentials, region: input.region ?? REGION, service: input.service, sha256: Sha256 });
+  const signer = new SignatureV4({ credentials, region: input.region ?? REGION, service: input.service, sha256: Hash.bind(null, 'sha256') });
   const signed = (await signer.sign(request, { signingDate: input.signingDate ?? clock.now() })) as HttpRequest;
   const query = new URLSearchParams();
   for (const [k, v] of Object.entries(signed.query ?? {})) for (const one of [v].flat()) if (one !== null) query.append(k, one);
