@@ -15,6 +15,13 @@ export function enforceOption(): Option {
     .default('on');
 }
 
+export function allowUnmodelledOption(): Option {
+  return new Option(
+    '--allow-unmodelled',
+    'let sessions call operations the gate does not model (forwarded unauthorized, marked "not enforced" in every report)',
+  );
+}
+
 export function endpointOption(): Option {
   return new Option('--endpoint <url>', 'an already running emulator (target endpoint); default AWS_ENDPOINT_URL');
 }
@@ -30,6 +37,7 @@ export interface TargetOptions {
   endpoint?: string;
   enforce: 'on' | 'off';
   assumption: string[];
+  allowUnmodelled?: boolean;
 }
 
 export function usageError(message: string): HarnessError {

@@ -22,6 +22,9 @@ export interface ServerDeps extends PipelineDeps {
 export function createGateServer(deps: ServerDeps): http.Server {
   return http.createServer((req, res) => {
     const requestId = randomUUID();
+    // Date is the gate's clock, like the 15-minute window: SDKs that correct their clock skew from it sign on it
+    res.sendDate = false;
+    res.setHeader('date', deps.clock.now().toUTCString());
     handle(req, res, requestId, deps).catch((e: unknown) => {
       if (res.headersSent) {
         res.destroy();
@@ -53,6 +56,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, requestId: stri
   const backend = await deps.forwarder.open(result.request);
   if (result.invalidate && (backend.statusCode ?? 500) < 300) deps.account.invalidate();
   const headers = cleanHeaders(backend.headers);
+  delete headers['date'];
   if (!result.transformResponse) {
     recordForwarded(deps, result.decision, headers, backend.statusCode ?? 502);
     res.writeHead(backend.statusCode ?? 502, headers);

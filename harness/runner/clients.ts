@@ -5,6 +5,7 @@ import { STSClient } from '@aws-sdk/client-sts';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { FinalizeRequestMiddleware, MetadataBearer } from '@smithy/types';
 import type { AwsCredentials } from '../backends/types.js';
+import type { Clock } from '../clock.js';
 
 const stsClients = new Map<string, STSClient>();
 
@@ -30,9 +31,14 @@ export function secretsClientFor(
   endpoint: string,
   region: string,
   credentials: AwsCredentials,
-  options: { tamperSignature?: boolean } = {},
+  options: { tamperSignature?: boolean; clock?: Clock } = {},
 ): SecretsManagerClient {
-  const client = new SecretsManagerClient({ endpoint: endpoint || undefined, region, credentials, maxAttempts: 1, requestHandler: readAgents });
+  // the harness clock is what signs: a case that moves it forward (to expire a session) signs at the moved time,
+  // as a workspace whose real clock had moved would, so the gate's 15-minute window holds on the same clock
+  const systemClockOffset = options.clock ? options.clock.now().getTime() - Date.now() : 0;
+  const client = new SecretsManagerClient({
+    endpoint: endpoint || undefined, region, credentials, maxAttempts: 1, requestHandler: readAgents, systemClockOffset,
+  });
   if (options.tamperSignature) {
     client.middlewareStack.addRelativeTo(
       ((next) => async (args) => {

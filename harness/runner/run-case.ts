@@ -96,7 +96,7 @@ async function read(
   credentials: { accessKeyId: string; secretAccessKey: string; sessionToken: string },
   tamperSignature: boolean,
 ): Promise<StepOutcome> {
-  const client = secretsClientFor(ctx.endpoint, ctx.region, credentials, { tamperSignature });
+  const client = secretsClientFor(ctx.endpoint, ctx.region, credentials, { tamperSignature, clock: ctx.clock });
   try {
     const response = await client.send(new GetSecretValueCommand({ SecretId: secret }));
     return allowed(response.$metadata.requestId);

@@ -52,6 +52,11 @@ export interface GateWorld {
   mint(request?: Partial<MintRequest>): Promise<string>;
   assume(token: string, input?: Partial<AssumeRoleWithWebIdentityCommandInput>): Promise<AssumeRoleWithWebIdentityCommandOutput>;
   createRole(name: string, trust: Record<string, unknown>, maxSessionDuration?: number): Promise<void>;
+  /**
+   * `systemClockOffset` for SDK clients that sign requests to the gate: they sign on the world's clock, which the
+   * gate's 15-minute window is checked against (the SDK adds this offset to the system time when signing)
+   */
+  signingOffset(): number;
 }
 
 export const test = base.extend<{ world: GateWorld }, { backend: StartedBackend }>({
@@ -97,6 +102,7 @@ export const test = base.extend<{ world: GateWorld }, { backend: StartedBackend 
           new AssumeRoleWithWebIdentityCommand({ RoleArn: ROLE_ARN, RoleSessionName: 'ws-1', WebIdentityToken: token, ...input }),
         );
       },
+      signingOffset: () => clock.now().getTime() - Date.now(),
       async createRole(name, trust, maxSessionDuration) {
         await iam.send(new CreateRoleCommand({ RoleName: name, AssumeRolePolicyDocument: JSON.stringify(trust), MaxSessionDuration: maxSessionDuration }));
       },

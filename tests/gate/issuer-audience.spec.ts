@@ -28,7 +28,7 @@ test.describe('token shape, issuer and audience (reference §2.2, §2.3)', () =>
     const token = await world.mint({ issuer: other });
     expectAwsError(await failure(world.assume(token)), 'InvalidIdentityToken', 400, `No OpenIDConnect provider found in your account for ${other}`);
     const { IAMClient } = await import('@aws-sdk/client-iam');
-    const viaGate = new IAMClient({ endpoint: gate.endpoint(), region: 'us-east-1', credentials: world.backend.credentials() });
+    const viaGate = new IAMClient({ endpoint: gate.endpoint(), region: 'us-east-1', credentials: world.backend.credentials(), systemClockOffset: world.signingOffset() });
     await viaGate.send(new CreateOpenIDConnectProviderCommand({ Url: other, ClientIDList: ['sts.amazonaws.com'], ThumbprintList: ['b'.repeat(40)] }));
     // trust names the first provider only, so the assumption now fails later: at the trust policy
     expectAwsError(await failure(world.assume(token)), 'AccessDenied', 403);

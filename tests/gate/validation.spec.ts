@@ -100,6 +100,9 @@ test.describe('request parameters (reference §2.1)', () => {
     const e = await failure(world.assume(await world.mint(), { PolicyArns: Array.from({ length: 10 }, (_, i) => ({ arn: arn(i) })) }));
     expectAwsError(e, 'PackedPolicyTooLarge', 400);
     expect(e.message).toMatch(/^Packed policy consumes \d+% of allotted space, please use smaller policy\.$/);
-    await expect(world.assume(await world.mint(), { PolicyArns: [{ arn: arn(0) }] })).resolves.toBeTruthy();
+    // within the allotment, the next check holds: the policy does not exist (assumption missingSessionPolicyArnIsRefused)
+    const missing = await failure(world.assume(await world.mint(), { PolicyArns: [{ arn: arn(0) }] }));
+    expectAwsError(missing, 'ValidationError', 400, `Policy ${arn(0)} does not exist or is not attachable.`);
+    expect(world.gateHandle().decision(missing.$metadata.requestId ?? '')?.assumptionsUsed).toContain('missingSessionPolicyArnIsRefused');
   });
 });

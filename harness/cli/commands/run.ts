@@ -9,7 +9,7 @@ import { loadScenarios } from '../../scenario/load.js';
 import { settingsToEnv } from '../../fixtures/settings.js';
 import { lintScenario } from '../../lint/index.js';
 import { EXIT_FAILED, EXIT_OK } from '../exit.js';
-import { assumptionOption, endpointOption, enforceOption, targetOption, usageError, type TargetOptions } from '../options.js';
+import { allowUnmodelledOption, assumptionOption, endpointOption, enforceOption, targetOption, usageError, type TargetOptions } from '../options.js';
 import { parseAssumptionOverrides } from '../../fixtures/assumption-overrides.js';
 import { printFindingsSummary } from './lint.js';
 
@@ -29,6 +29,7 @@ export function registerRun(program: Command, setExit: (code: number) => void): 
     .addOption(endpointOption())
     .addOption(enforceOption())
     .addOption(assumptionOption())
+    .addOption(allowUnmodelledOption())
     .option('--report-dir <dir>', 'where reports are written', 'reports')
     .option('--probe', 'also send near-miss identities through the gate and report what they admit')
     .action(async (paths: string[], options: RunOptions) => {
@@ -56,6 +57,7 @@ export async function runCommand(paths: string[], options: RunOptions): Promise<
     reportDir,
     probe: options.probe === true,
     assumptions,
+    allowUnmodelled: options.allowUnmodelled === true,
   });
   const status = await runPlaywright(env);
   if (!existsSync(resultsFile)) writeAbortedResults(resultsFile, options);

@@ -8,7 +8,7 @@ import { startEnvironment, type HarnessEnvironment } from '../../fixtures/enviro
 import { HarnessError } from '../../errors.js';
 import { DEFAULT_ENV_FILE, removeEnvFile, writeEnvFile } from '../env-file.js';
 import { newTokenSecret, startTokenService, type TokenService } from '../token-service.js';
-import { assumptionOption, endpointOption, enforceOption, targetOption, type TargetOptions } from '../options.js';
+import { allowUnmodelledOption, assumptionOption, endpointOption, enforceOption, targetOption, type TargetOptions } from '../options.js';
 import { parseAssumptionOverrides } from '../../fixtures/assumption-overrides.js';
 import { EXIT_OK } from '../exit.js';
 
@@ -25,6 +25,7 @@ export function registerUp(program: Command, setExit: (code: number) => void): v
     .addOption(endpointOption())
     .addOption(enforceOption())
     .addOption(assumptionOption())
+    .addOption(allowUnmodelledOption())
     .option('--env-file <path>', 'where to write the environment for clients', DEFAULT_ENV_FILE)
     .action(async (file: string, options: UpOptions) => setExit(await up(file, options)));
 }
@@ -47,7 +48,7 @@ async function up(file: string, options: UpOptions): Promise<number> {
   const secret = newTokenSecret();
   try {
     environment = await startEnvironment(
-      { target: options.target, endpoint: options.endpoint, enforce: options.enforce === 'on' },
+      { target: options.target, endpoint: options.endpoint, enforce: options.enforce === 'on', allowUnmodelled: options.allowUnmodelled === true },
       { log, idpControlSecret: secret },
     );
     await environment.prepare(scenario);

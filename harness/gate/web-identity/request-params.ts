@@ -33,6 +33,7 @@ function policyArnsOf(params: URLSearchParams): string[] {
 }
 
 export function checkRequestParams(params: URLSearchParams): AssumeParams {
+  // the pipeline's decoder gave each parameter once
   const roleArn = params.get('RoleArn');
   const roleSessionName = params.get('RoleSessionName');
   const token = params.get('WebIdentityToken');
@@ -54,7 +55,8 @@ export function checkRequestParams(params: URLSearchParams): AssumeParams {
   ];
   let durationSeconds = 3600;
   if (durationRaw !== null) {
-    durationSeconds = Number(durationRaw);
+    // AWS's integer: decimal digits only (`1e3`, `0x400`, `3600.0` are no integers to it)
+    durationSeconds = /^-?\d{1,10}$/.test(durationRaw) ? Number(durationRaw) : Number.NaN;
     if (!Number.isInteger(durationSeconds) || durationSeconds < 900) {
       violations.push({ field: 'durationSeconds', value: durationRaw, constraint: minValue(900) });
     } else if (durationSeconds > 43200) {

@@ -29,11 +29,18 @@ test('a request signed by the AWS SDK with session credentials is authenticated 
   expect(exchange.verdict?.kind).toBe('forward');
 });
 
-test('the administrator key passes unchanged, without any check', async () => {
+test('the administrator key is unrestricted once its signature verifies', async () => {
   const { ctx } = world({ role: role() });
   const { client, exchange } = secretsManager(ctx, { credentials: ADMIN });
   await client.send(new GetSecretValueCommand({ SecretId: 'no/such/secret' }));
-  expect(exchange.verdict).toEqual({ kind: 'forward' });
+  expect(exchange.verdict).toMatchObject({ kind: 'forward', decision: { outcome: 'allowed' } });
+});
+
+test('the administrator key with a wrong secret (e.g. an all-zero signature) is refused', async () => {
+  const { ctx } = world({ role: role() });
+  const { client } = secretsManager(ctx, { credentials: { ...ADMIN, secretAccessKey: 'not-the-admin-secret' } });
+  const error = await rejection(client.send(new GetSecretValueCommand({ SecretId: 'app/db' })));
+  expect([error.name, error.$metadata.httpStatusCode]).toEqual(['InvalidSignatureException', 400]);
 });
 
 test('with enforcement off every signed request is forwarded', async () => {

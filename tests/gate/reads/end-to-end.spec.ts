@@ -33,7 +33,9 @@ async function setUp(world: GateWorld) {
   const c = assumed.Credentials;
   const credentials = { accessKeyId: c?.AccessKeyId ?? '', secretAccessKey: c?.SecretAccessKey ?? '', sessionToken: c?.SessionToken ?? '' };
   const client = (overrides: Partial<typeof credentials> = {}) =>
-    new SecretsManagerClient({ endpoint: gate.endpoint(), region: 'us-east-1', maxAttempts: 1, credentials: { ...credentials, ...overrides } });
+    new SecretsManagerClient({
+      endpoint: gate.endpoint(), region: 'us-east-1', maxAttempts: 1, credentials: { ...credentials, ...overrides }, systemClockOffset: world.signingOffset(),
+    });
   return { gate, client };
 }
 

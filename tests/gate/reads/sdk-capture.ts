@@ -65,6 +65,8 @@ export function secretsManager(ctx: ReadContext, options: ClientOptions): { clie
     endpoint: 'http://127.0.0.1:4566',
     credentials: options.credentials,
     maxAttempts: 1,
+    // signs on the gate's clock, as the gate's 15-minute window expects
+    systemClockOffset: ctx.clock.now().getTime() - Date.now(),
     requestHandler: handler(ctx, exchange, options.backendBody ?? '{}', options.tamper),
   });
   return { client, exchange };
@@ -82,6 +84,7 @@ export function sts(ctx: ReadContext, credentials: Credentials): { client: STSCl
     endpoint: 'http://127.0.0.1:4566',
     credentials,
     maxAttempts: 1,
+    systemClockOffset: ctx.clock.now().getTime() - Date.now(),
     requestHandler: handler(ctx, exchange, STS_IDENTITY),
   });
   return { client, exchange };
