@@ -3,7 +3,7 @@ import { base64url, decodeJwt, decodeProtectedHeader, type JWTPayload, type Prot
 import { MSG } from '../messages.js';
 import { StsRefusal } from '../sts-error.js';
 import type { GateAssumptions } from '../types.js';
-import { firstDuplicateKey } from './duplicate-keys.js';
+import { parseStrictJson, StrictJsonError } from '../pipeline/decode/strict-json.js';
 
 export interface DecodedToken {
   header: ProtectedHeaderParameters;
@@ -29,10 +29,12 @@ export function decodeToken(token: string, assumptions: Assumptions): DecodedTok
 function refuseDuplicates(token: string): void {
   const [header = '', payload = ''] = token.split('.');
   for (const [part, segment] of [['header', header], ['claims', payload]] as const) {
-    const key = firstDuplicateKey(new TextDecoder().decode(base64url.decode(segment)));
-    if (key !== undefined) {
+    try {
+      parseStrictJson(new TextDecoder().decode(base64url.decode(segment)));
+    } catch (e) {
+      if (!(e instanceof StrictJsonError)) throw e;
       throw new StsRefusal('InvalidIdentityToken', MSG.malformedToken, [
-        `The token's ${part} repeats the key ${JSON.stringify(key)}; parsers disagree on which value counts (assumption refuseDuplicateTokenKeys).`,
+        `The token's ${part} is not strict JSON (${e.message}): with a repeated key, parsers disagree on which value counts (assumption refuseDuplicateTokenKeys).`,
       ], ['refuseDuplicateTokenKeys']);
     }
   }
