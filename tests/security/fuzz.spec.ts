@@ -46,7 +46,7 @@ const BASES: Base[] = [
     { caller, input: query('sts', { Action: 'GetCallerIdentity', Version: '2011-06-15' }) },
   ]),
   { caller: 'unsigned', input: smCall('GetSecretValue', { SecretId: 'app/db' }) },
-  { caller: 'unsigned', input: query('sts', { Action: 'AssumeRoleWithWebIdentity', Version: '2011-06-15', RoleArn: roleArn('reader'), RoleSessionName: 'x', WebIdentityToken: 'garbage.token.x' }) },
+  { caller: 'unsigned', input: query('sts', { Action: 'AssumeRoleWithWebIdentity', Version: '2011-06-15', RoleArn: roleArn('reader'), RoleSessionName: 'ws-1', WebIdentityToken: 'garbage.token.x' }) },
   { caller: 'wrong-secret', input: smCall('GetSecretValue', { SecretId: 'app/db' }) },
   { caller: 'wrong-secret', input: smCall('BatchGetSecretValue', { SecretIdList: ['app/db'] }) },
 ];

@@ -52,7 +52,7 @@ test('sessions leave the store once long expired; an expired one is ExpiredToken
   const key = world.reader.accessKeyId;
   expect(world.gate.session(key)).toBeDefined();
   world.clock.advance(3600_000 + 1000);
-  const expired = await send(world.origin(), await world.signed(world.reader, smCall('GetSecretValue', { SecretId: 'app/db' }, { signingDate: new Date() })));
+  const expired = await send(world.origin(), await world.signed(world.reader, smCall('GetSecretValue', { SecretId: 'app/db' })));
   expectRefused(world, expired, ['ExpiredTokenException'], 400);
   world.clock.advance(2 * 86400_000);
   // a new assumption sweeps the store
@@ -65,13 +65,13 @@ test("DurationSeconds=1e3, 0x400, 3600.0 and the like are AWS's 400 error in XML
   const token = await world.mint();
   for (const duration of ['1e3', '0x400', '3600.0', '-1', '', ' 3600', '3600 ', '٣٦٠٠', '99999999999999999999', 'NaN', '1_000']) {
     const body = new URLSearchParams({
-      Action: 'AssumeRoleWithWebIdentity', Version: '2011-06-15', RoleArn: roleArn('reader'), RoleSessionName: 'x', WebIdentityToken: token, DurationSeconds: duration,
+      Action: 'AssumeRoleWithWebIdentity', Version: '2011-06-15', RoleArn: roleArn('reader'), RoleSessionName: 'ws-1', WebIdentityToken: token, DurationSeconds: duration,
     }).toString();
     const answer = await send(world.origin(), { method: 'POST', path: '/', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
     expect([duration, answer.status, world.leaks(answer.body)]).toEqual([duration, 400, []]);
     expect(answer.headers['content-type']).toMatch(/xml/);
     expect(errorCode(answer)).toMatch(/^(ValidationError|InvalidParameterValue|MalformedInput|InvalidParameterType)$/);
   }
-  const fine = new URLSearchParams({ Action: 'AssumeRoleWithWebIdentity', Version: '2011-06-15', RoleArn: roleArn('reader'), RoleSessionName: 'x', WebIdentityToken: token, DurationSeconds: '900' });
+  const fine = new URLSearchParams({ Action: 'AssumeRoleWithWebIdentity', Version: '2011-06-15', RoleArn: roleArn('reader'), RoleSessionName: 'ws-1', WebIdentityToken: token, DurationSeconds: '900' });
   expect((await send(world.origin(), { method: 'POST', path: '/', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: fine.toString() })).status).toBe(200);
 });

@@ -6,7 +6,7 @@ import { send, type RawRequest } from './raw-http.js';
 import { expect, expectRefused, roleArn, test } from './world.js';
 
 const form = (token: string) =>
-  new URLSearchParams({ Action: 'AssumeRoleWithWebIdentity', Version: '2011-06-15', RoleArn: roleArn('reader'), RoleSessionName: 'x', WebIdentityToken: token }).toString();
+  new URLSearchParams({ Action: 'AssumeRoleWithWebIdentity', Version: '2011-06-15', RoleArn: roleArn('reader'), RoleSessionName: 'ws-1', WebIdentityToken: token }).toString();
 
 test('control: a well-formed POST with a garbage token is InvalidIdentityToken; with a valid token it gets credentials', async ({ world }) => {
   const garbage = await send(world.origin(), { method: 'POST', path: '/', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form('garbage') });
@@ -31,7 +31,7 @@ test('a garbage token never gets credentials, however the request is shaped', as
     { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-amz-target': 'AWSSecurityTokenServiceV20110615.AssumeRoleWithWebIdentity' }, body },
     { method: 'POST', headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSSecurityTokenServiceV20110615.AssumeRoleWithWebIdentity' }, body },
     { method: 'POST', headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': 'AWSSecurityTokenServiceV20110615.AssumeRoleWithWebIdentity' },
-      body: JSON.stringify({ RoleArn: roleArn('reader'), RoleSessionName: 'x', WebIdentityToken: 'garbage' }) },
+      body: JSON.stringify({ RoleArn: roleArn('reader'), RoleSessionName: 'ws-1', WebIdentityToken: 'garbage' }) },
     { method: 'POST', headers: { 'content-type': 'text/plain' }, body },
     { method: 'POST', headers: {}, body },
     { method: 'POST', path: `/?${body}`, headers: { 'content-type': 'application/json' }, body: '{}' },
