@@ -3,7 +3,7 @@
  * the gate did not recognise it (PUT, upper-case Content-Type, multipart, x-amz-target plus a form body).
  */
 import { send, type RawRequest } from './raw-http.js';
-import { expect, expectRefused, roleArn, test } from './world.js';
+import { errorCode, expect, expectRefused, roleArn, test } from './world.js';
 
 const form = (token: string) =>
   new URLSearchParams({ Action: 'AssumeRoleWithWebIdentity', Version: '2011-06-15', RoleArn: roleArn('reader'), RoleSessionName: 'ws-1', WebIdentityToken: token }).toString();
@@ -42,7 +42,8 @@ test('a garbage token never gets credentials, however the request is shaped', as
   ];
   for (const shape of shapes) {
     const answer = await send(world.origin(), { path: '/', ...shape });
-    expect(world.leaks(answer.body), `${shape.method} ${JSON.stringify(shape.headers)}`).toEqual([]);
+    const label = `${shape.method} ${shape.path ?? "/"} ${JSON.stringify(shape.headers)} -> ${answer.status} ${JSON.stringify(answer.headers["content-type"] ?? null)} ${answer.body.slice(0, 80)}`;
+    expect([label, world.leaks(answer.body), answer.status >= 400 && answer.status < 500, errorCode(answer) !== undefined]).toEqual([label, [], true, true]);
     expectRefused(world, answer);
   }
 });
