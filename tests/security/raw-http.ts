@@ -22,6 +22,9 @@ export interface RawRequest {
 
 export function send(origin: string, request: RawRequest): Promise<RawAnswer> {
   const url = new URL(origin);
+  // node sends GET/DELETE/OPTIONS bodies with neither length nor chunking unless told: declare the length
+  const framed = Object.keys(request.headers ?? {}).some((h) => /^(content-length|transfer-encoding)$/i.test(h));
+  const headers = request.body === undefined || framed ? request.headers : { ...request.headers, 'content-length': String(Buffer.byteLength(request.body)) };
   return new Promise((resolve, reject) => {
     const req = http.request(
       {
@@ -29,7 +32,7 @@ export function send(origin: string, request: RawRequest): Promise<RawAnswer> {
         port: Number(url.port),
         method: request.method ?? 'GET',
         path: request.path,
-        headers: request.headers,
+        headers,
         agent: request.agent ?? false,
         // what a server sends back is never the test's subject here: accept lenient responses too
         insecureHTTPParser: true,
