@@ -30,6 +30,10 @@ export type HarnessErrorCode =
   | 'IDP_UNKNOWN_PROFILE'
   | 'IDP_MINT_FAILED'
   | 'IDP_EMPTY_AUDIENCE'
+  /** a /_mock control request without the control secret */
+  | 'IDP_CONTROL_UNAUTHORIZED'
+  /** a /_mock control request whose body is not a JSON object (or too large) */
+  | 'IDP_CONTROL_BAD_REQUEST'
   // provisioning / runner
   | 'PROVISION_FAILED'
   | 'CASE_FAILED_TO_RUN'

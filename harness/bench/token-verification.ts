@@ -23,7 +23,7 @@ export async function startTokenVerifier(): Promise<TokenVerifier> {
   const { token } = await idp.mint({ profile: 'gitpod', issuer: ISSUER, claims: { sub: 'https://github.com/acme/app' } });
   const keyStore = new KeyStore({ issuers: idp.issuers, fetch: (url, init) => globalThis.fetch(url, init), timeoutMs: () => 3000 });
   const verifyOnce = async (): Promise<void> => {
-    const decoded = decodeToken(token);
+    const decoded = decodeToken(token, DEFAULT_ASSUMPTIONS);
     await verifySignature(token, decoded, ISSUER, keyStore, DEFAULT_ASSUMPTIONS);
     checkTimeClaims(decoded.claims, new Date(), DEFAULT_ASSUMPTIONS);
   };

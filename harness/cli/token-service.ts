@@ -2,10 +2,10 @@
  * The small loopback HTTP service `up` runs so that `aws-oidc-harness token` and `idp login aws` (other
  * processes) can mint tokens from the running mock IdP. Guarded by a bearer secret from the env file.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HarnessError } from '../errors.js';
+import { newControlSecret, presentsSecret } from '../idp/control-auth.js';
 import type { MockIdp } from '../idp/types.js';
 import type { Scenario } from '../scenario/model.js';
 
@@ -21,18 +21,27 @@ export interface TokenService {
   close(): Promise<void>;
 }
 
-export async function startTokenService(idp: MockIdp, scenario: Scenario): Promise<TokenService> {
-  const secret = randomBytes(24).toString('hex');
+/** token requests are a few claims; anything larger is refused unread */
+const MAX_BODY_BYTES = 64 * 1024;
+
+export const newTokenSecret = newControlSecret;
+
+export async function startTokenService(idp: MockIdp, scenario: Scenario, secret = newTokenSecret()): Promise<TokenService> {
   const server = createServer((req, res) => {
     void handle(req).then(
-      ({ status, body }) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body)),
-      () => res.writeHead(500).end(),
+      ({ status, body }) => {
+        if (!res.headersSent) res.writeHead(status, { 'content-type': 'application/json', ...(req.complete ? {} : { connection: 'close' }) }).end(JSON.stringify(body));
+      },
+      () => {
+        if (!res.headersSent) res.writeHead(500, { connection: 'close' }).end();
+      },
     );
   });
   async function handle(req: IncomingMessage): Promise<{ status: number; body: unknown }> {
     if (req.method !== 'POST' || req.url !== '/token') return { status: 404, body: { error: 'not found' } };
-    if (!authorized(req.headers.authorization, secret)) return { status: 401, body: { error: 'unauthorized' } };
-    const request = JSON.parse(await readBody(req)) as TokenRequest;
+    if (!presentsSecret(req.headers.authorization, secret)) return { status: 401, body: { error: 'unauthorized' } };
+    const request = parseRequest(await readBody(req));
+    if (request === undefined) return { status: 400, body: { error: 'the body must be a JSON object of at most 64 KiB' } };
     const claims = { ...(request.claims ?? {}), ...(request.sub ? { sub: request.sub } : {}) };
     try {
       const minted = await idp.mint({
@@ -52,17 +61,26 @@ export async function startTokenService(idp: MockIdp, scenario: Scenario): Promi
   return { url: `http://127.0.0.1:${port}/token`, secret, close: () => closeServer(server) };
 }
 
-function authorized(header: string | undefined, secret: string): boolean {
-  const expected = Buffer.from(`Bearer ${secret}`);
-  const given = Buffer.from(header ?? '');
-  return given.length === expected.length && timingSafeEqual(given, expected);
+function parseRequest(text: string | undefined): TokenRequest | undefined {
+  if (text === undefined) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as TokenRequest) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve(Buffer.concat(chunks).toString('utf8') || '{}')).on('error', reject);
-  });
+/** the body, or undefined past MAX_BODY_BYTES (the rest is left unread) */
+async function readBody(req: IncomingMessage): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8') || '{}';
 }
 
 function closeServer(server: Server): Promise<void> {

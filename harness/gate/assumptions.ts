@@ -13,6 +13,10 @@ export const DEFAULT_ASSUMPTIONS: Readonly<GateAssumptions> = Object.freeze({
   idpFetchFailureIsInvalidIdentityToken: true,
   missingSessionPolicyArnIsRefused: true,
   fetchTimeoutMs: 3000,
+  refuseDuplicateTokenKeys: true,
+  refuseNonStringSub: true,
+  refuseTimeClaimsBeyondYear9999: true,
+  maxTokenAgeSeconds: 86400,
 });
 
 export function resolveAssumptions(overrides: Partial<GateAssumptions> = {}): GateAssumptions {

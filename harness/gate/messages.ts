@@ -33,6 +33,12 @@ export const MSG = {
   unsupportedAlg: (alg: string) => `The ID token is signed with an unsupported algorithm: ${alg}`,
   /** [chosen] exp/nbf/iat that are not integers */
   nonIntegerTime: (claim: string) => `The ${claim} claim of the ID token must be an integer`,
+  /** [chosen] exp/nbf/iat past 9999-12-31 or beyond 2^53 (assumption refuseTimeClaimsBeyondYear9999) */
+  unrealTime: (claim: string) => `The ${claim} claim of the ID token is not a real date`,
+  /** [obs] "Token too old: 441398" was seen (as ExpiredTokenException); that the number is the age in seconds is [?] */
+  tooOld: (ageSeconds: number) => `Token too old: ${ageSeconds}`,
+  /** [chosen] a claim AWS documents as a string that is not one (assumption refuseNonStringSub) */
+  nonStringClaim: (claim: string) => `The ${claim} claim of the ID token must be a string`,
   /** [chosen] nbf in the future beyond the skew allowance */
   notYetValid: 'The ID token is not yet valid',
   /** [chosen] iat in the future beyond the skew allowance */

@@ -46,6 +46,14 @@ export interface GateAssumptions {
   missingSessionPolicyArnIsRefused: boolean;
   /** timeout for each discovery/JWKS fetch, ms */
   fetchTimeoutMs: number;
+  /** a token whose header or claims repeat a JSON key is refused (JSON.parse would keep the last value) */
+  refuseDuplicateTokenKeys: boolean;
+  /** a `sub` that is not a string (array, number, object) is refused */
+  refuseNonStringSub: boolean;
+  /** exp/nbf/iat after 9999-12-31T23:59:59Z or not a safe integer are refused */
+  refuseTimeClaimsBeyondYear9999: boolean;
+  /** a token whose `iat` is older than this many seconds is refused ("Token too old"); 0: no bound */
+  maxTokenAgeSeconds: number;
 }
 
 export interface GateOptions {

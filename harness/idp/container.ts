@@ -6,7 +6,8 @@
 import { fileURLToPath } from 'node:url';
 import { GenericContainer, Wait, type StartedNetwork, type StartedTestContainer } from 'testcontainers';
 import { connectMockIdp } from './remote.js';
-import { ENV_HOST, ENV_ISSUERS, ENV_PORT, type ServedIssuer } from './serve-env.js';
+import { newControlSecret } from './control-auth.js';
+import { ENV_CONTROL_SECRET, ENV_HOST, ENV_ISSUERS, ENV_PORT, type ServedIssuer } from './serve-env.js';
 import { CONTROL_PREFIX } from './server.js';
 import type { MockIdp } from './types.js';
 
@@ -80,8 +81,11 @@ export async function startIdpContainer(
   options: { alias?: string; image?: string } = {},
 ): Promise<StartedIdpContainer> {
   const spec = buildIdpContainerSpec(issuers, options);
-  const container = await containerFromSpec(spec, network, await bundleServeMain()).start();
+  const controlSecret = newControlSecret();
+  const container = await containerFromSpec(spec, network, await bundleServeMain())
+    .withEnvironment({ ...spec.env, [ENV_CONTROL_SECRET]: controlSecret })
+    .start();
   const origin = `http://${container.getHost()}:${container.getMappedPort(spec.exposedPort)}`;
-  const idp = await connectMockIdp(origin, { onClose: async () => void (await container.stop()) });
+  const idp = await connectMockIdp(origin, { controlSecret, onClose: async () => void (await container.stop()) });
   return { idp, networkOrigin: `http://${spec.alias}:${spec.exposedPort}`, container };
 }

@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { systemClock, type Clock } from '../clock.js';
 import type { IdpFault, ProfileName } from '../scenario/model.js';
+import { newControlSecret } from './control-auth.js';
 import { FAULT_KINDS } from './faults.js';
 import { IssuerTable } from './issuer-map.js';
 import { mintToken } from './mint.js';
@@ -75,8 +76,8 @@ export async function createMockIdp(options: MockIdpOptions = {}): Promise<MockI
   const host = options.host ?? '127.0.0.1';
   const server = createServer();
   const idp = new LocalMockIdp(server, new IssuerRegistry(), options.clock ?? systemClock, host);
-  const handler = createRequestHandler(idp, idp.issuers, idp.registry);
-  server.on('request', (req, res) => void handler(req, res));
+  const handler = createRequestHandler(idp, idp.issuers, idp.registry, options.controlSecret ?? newControlSecret());
+  server.on('request', (req, res) => void handler(req, res).catch(() => res.destroy()));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => resolve());

@@ -2,11 +2,14 @@
 import { HarnessError, type HarnessErrorCode } from '../errors.js';
 import type { IdpFault, ProfileName } from '../scenario/model.js';
 import { IssuerTable } from './issuer-map.js';
+import { bearer } from './control-auth.js';
 import { CONTROL_PREFIX } from './server.js';
 import type { MintedToken, MintRequest, MockIdp } from './types.js';
 
 export interface RemoteOptions {
   fetch?: typeof fetch;
+  /** the IdP's control secret (MockIdpOptions.controlSecret) */
+  controlSecret?: string;
   /** called once by close(), e.g. to stop the container */
   onClose?: () => Promise<void>;
 }
@@ -20,6 +23,7 @@ class RemoteMockIdp implements MockIdp {
   constructor(
     readonly origin: string,
     private readonly fetcher: NonNullable<RemoteOptions['fetch']>,
+    private readonly controlSecret: string | undefined,
     private readonly onClose?: () => Promise<void>,
   ) {
     this.issuers = new IssuerTable(() => origin);
@@ -28,7 +32,10 @@ class RemoteMockIdp implements MockIdp {
   async call<T>(action: string, body?: unknown): Promise<T> {
     const res = await this.fetcher(`${this.origin}${CONTROL_PREFIX}${action}`, {
       method: body === undefined ? 'GET' : 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        ...(this.controlSecret === undefined ? {} : { authorization: bearer(this.controlSecret) }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const payload = (await res.json()) as { code?: HarnessErrorCode; message?: string };
@@ -71,7 +78,7 @@ class RemoteMockIdp implements MockIdp {
 
 /** connects to a running mock IdP at `origin` and learns the issuers it already serves */
 export async function connectMockIdp(origin: string, options: RemoteOptions = {}): Promise<MockIdp> {
-  const idp = new RemoteMockIdp(origin, options.fetch ?? fetch, options.onClose);
+  const idp = new RemoteMockIdp(origin, options.fetch ?? fetch, options.controlSecret, options.onClose);
   const health = await idp.call<{ issuers: string[] }>('/health');
   for (const issuer of health.issuers) idp.issuers.add(issuer);
   return idp;

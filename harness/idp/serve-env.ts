@@ -13,6 +13,8 @@ export interface ServedIssuer {
 export const ENV_ISSUERS = 'IDP_ISSUERS';
 export const ENV_PORT = 'IDP_PORT';
 export const ENV_HOST = 'IDP_HOST';
+/** bearer secret of the /_mock control API; unset: a random one (control closed) */
+export const ENV_CONTROL_SECRET = 'IDP_CONTROL_SECRET';
 
 export function parseIssuersEnv(value: string | undefined): ServedIssuer[] {
   if (value === undefined || value.trim() === '') return [];
@@ -27,7 +29,9 @@ export function parseIssuersEnv(value: string | undefined): ServedIssuer[] {
 
 export async function serveFromEnv(env: NodeJS.ProcessEnv): Promise<MockIdp> {
   const issuers = parseIssuersEnv(env[ENV_ISSUERS]);
-  const idp = await createMockIdp({ port: Number(env[ENV_PORT] ?? 0), host: env[ENV_HOST] ?? '127.0.0.1' });
+  const idp = await createMockIdp({ port: Number(env[ENV_PORT] ?? 0), host: env[ENV_HOST] ?? '127.0.0.1',
+    ...(env[ENV_CONTROL_SECRET] ? { controlSecret: env[ENV_CONTROL_SECRET] } : {}),
+  });
   for (const { issuer, profile, options } of issuers) idp.serve(issuer, profile, options);
   return idp;
 }

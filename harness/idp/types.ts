@@ -61,4 +61,9 @@ export interface MockIdpOptions {
   port?: number;
   /** bind address: 127.0.0.1 unless told otherwise (only the container entry binds 0.0.0.0 inside its container) */
   host?: string;
+  /**
+   * bearer secret of the /_mock control API (mint, serve, faults, rotate); omitted: a random one nobody
+   * knows, so only this process drives the IdP (through its methods)
+   */
+  controlSecret?: string;
 }

@@ -11,9 +11,10 @@ export async function startIdp(
   profile: ProfileName = 'gitpod',
   issuer = GITPOD_ISSUER,
   options?: Record<string, unknown>,
+  idpOptions: { controlSecret?: string } = {},
 ): Promise<{ idp: MockIdp; clock: ManualClock } & AsyncDisposable> {
   const clock = new ManualClock(START);
-  const idp = await createMockIdp({ clock });
+  const idp = await createMockIdp({ clock, ...idpOptions });
   idp.serve(issuer, profile, options);
   return { idp, clock, [Symbol.asyncDispose]: () => idp.close() };
 }

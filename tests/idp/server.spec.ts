@@ -67,8 +67,8 @@ test('close() frees the port and is safe to call twice', async () => {
 });
 
 test('a remote client drives the IdP over /_mock: serve, mint, faults, rotate, coded errors', async () => {
-  await using f = await startIdp('gitpod');
-  await using remote = await connectMockIdp(f.idp.origin);
+  await using f = await startIdp('gitpod', undefined, undefined, { controlSecret: 'test-control-secret' });
+  await using remote = await connectMockIdp(f.idp.origin, { controlSecret: 'test-control-secret' });
   expect(remote.issuers.localBase(GITPOD_ISSUER)).toBe(f.idp.issuers.localBase(GITPOD_ISSUER));
   remote.serve('https://gitlab.com', 'gitlab');
   const minted = await remote.mint({ profile: 'gitlab', issuer: 'https://gitlab.com' });

@@ -7,7 +7,7 @@ import { loadScenarios } from '../../scenario/load.js';
 import { startEnvironment, type HarnessEnvironment } from '../../fixtures/environment.js';
 import { HarnessError } from '../../errors.js';
 import { DEFAULT_ENV_FILE, removeEnvFile, writeEnvFile } from '../env-file.js';
-import { startTokenService, type TokenService } from '../token-service.js';
+import { newTokenSecret, startTokenService, type TokenService } from '../token-service.js';
 import { allowUnmodelledOption, assumptionOption, endpointOption, enforceOption, targetOption, type TargetOptions } from '../options.js';
 import { parseAssumptionOverrides } from '../../fixtures/assumption-overrides.js';
 import { EXIT_OK } from '../exit.js';
@@ -44,13 +44,15 @@ async function up(file: string, options: UpOptions): Promise<number> {
     await environment?.close().catch(() => undefined);
   };
   const signals = listenForSignals();
+  // one secret guards both the token service and the mock IdP's /_mock control API
+  const secret = newTokenSecret();
   try {
     environment = await startEnvironment(
       { target: options.target, endpoint: options.endpoint, enforce: options.enforce === 'on', allowUnmodelled: options.allowUnmodelled === true },
-      { log },
+      { log, idpControlSecret: secret },
     );
     await environment.prepare(scenario);
-    tokens = await startTokenService(environment.idp, scenario);
+    tokens = await startTokenService(environment.idp, scenario, secret);
     const credentials = environment.backend.credentials();
     writeEnvFile(options.envFile, {
       AWS_ENDPOINT_URL: environment.endpoint,

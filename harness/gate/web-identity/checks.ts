@@ -5,6 +5,7 @@ import { MSG } from '../messages.js';
 import { StsRefusal } from '../sts-error.js';
 import type { AccountView, GateAssumptions, OidcProviderView, RoleView } from '../types.js';
 import { checkAudience } from './audience.js';
+import { checkClaimTypes } from './claim-types.js';
 import { decodeToken } from './decode-token.js';
 import type { KeyStore } from './key-store.js';
 import { matchProvider } from './match-provider.js';
@@ -62,7 +63,8 @@ export async function checkAssumeRequest(form: URLSearchParams, deps: CheckDeps)
     const sessionPolicy = parseSessionPolicy(params.policy);
     checkPackedSize(packedPercent(sessionPolicy, params.policyArns));
 
-    const { claims, ...decoded } = decodeToken(params.token);
+    const { claims, ...decoded } = decodeToken(params.token, assumptions);
+    checkClaimTypes(claims, assumptions).forEach((a) => used.add(a));
     const iss = typeof claims.iss === 'string' ? claims.iss : '';
     const provider = await matchProvider(claims.iss, accountOf(params.roleArn), account);
     const aud = checkAudience(claims, provider, assumptions);
