@@ -3,7 +3,7 @@
  * fresh checkout with the runner's variables, and what the upload steps and artifact paths name must exist.
  * Serial: one worker, one `npm ci` (see workspace.ts), and the shared cores spared.
  */
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -45,10 +45,26 @@ test('GitHub Actions: 3 shards and the merge job run green and upload the trust 
   for (const shard of [1, 2, 3]) expect(readFileSync(run.stepSummaries.get(`conformance {"shard":${shard}}`)!, 'utf8')).toContain('aws-oidc-harness');
 });
 
-test('GitHub Actions: the drift step passes on a scenario imported from the Terraform it checks', async () => {
+test('GitHub Actions: the drift step passes on the scenario imported from infra/, and fails once infra/ changes a condition', async () => {
   test.skip(!existsSync(path.join(ROOT, 'harness/cli/commands/import.ts')), 'the import command is not on this branch (issue 16, import half)');
-  const run = await runWorkflow(read('examples/github-actions/aws-oidc-harness.yml'), { jobs: ['drift'] });
-  expect(failedSteps(run)).toEqual([]);
+  const workflow = read('examples/github-actions/aws-oidc-harness.yml');
+  // The user's repository: Terraform for a GitHub Actions deploy role in infra/, its imported scenario committed.
+  const withInfra = (edit: (tf: string) => string) => async (workspace: string) => {
+    cpSync(path.join(ROOT, 'tests/import/fixtures/gha/terraform'), path.join(workspace, 'infra'), { recursive: true });
+    const imported = await runShell('npx aws-oidc-harness import infra/ --out scenarios/deploy.scenario.yaml', workspace, {});
+    expect(imported.code, imported.output).toBe(0);
+    const main = path.join(workspace, 'infra/main.tf');
+    writeFileSync(main, edit(readFileSync(main, 'utf8')));
+  };
+  const inSync = await runWorkflow(workflow, { jobs: ['drift'], prepare: withInfra((tf) => tf) });
+  expect(failedSteps(inSync)).toEqual([]);
+  expect(inSync.steps.map((s) => s.step)).toContain('npx aws-oidc-harness import infra/ --check scenarios/deploy.scenario.yaml');
+
+  const changed = (tf: string) => tf.replace('ref:refs/heads/main', 'ref:refs/heads/release');
+  const drifted = await runWorkflow(workflow, { jobs: ['drift'], prepare: withInfra(changed) });
+  const failed = drifted.steps.filter((s) => s.code !== 0);
+  expect(failed.map((s) => [s.step, s.code])).toEqual([['npx aws-oidc-harness import infra/ --check scenarios/deploy.scenario.yaml', 1]]);
+  expect(failed[0]!.output).toContain('github-deploy');
 });
 
 test('GitLab CI: the job runs green and writes the JUnit report the merge request shows, and its artifacts', async () => {

@@ -41,7 +41,7 @@ export interface WorkflowRun {
 const EMULATED = ['actions/upload-artifact@', 'actions/download-artifact@'];
 const PROVIDED = ['actions/checkout@', 'actions/setup-node@', 'actions/setup-python@'];
 
-export async function runWorkflow(yamlText: string, options: { jobs?: string[]; eventName?: string } = {}): Promise<WorkflowRun> {
+export async function runWorkflow(yamlText: string, options: { jobs?: string[]; eventName?: string; prepare?: (workspace: string) => Promise<void> } = {}): Promise<WorkflowRun> {
   const workflow = parse(yamlText) as { jobs: Record<string, Job> };
   const run: WorkflowRun = { steps: [], artifacts: new Map(), stepSummaries: new Map() };
   const store = mkdtempSync(path.join(tmpdir(), 'harness-ci-artifacts-'));
@@ -49,6 +49,7 @@ export async function runWorkflow(yamlText: string, options: { jobs?: string[]; 
     for (const matrix of combinations(workflow.jobs[jobId]!.strategy?.matrix)) {
       const label = `${jobId}${Object.keys(matrix).length ? ` ${JSON.stringify(matrix)}` : ''}`;
       const workspace = checkout();
+      await options.prepare?.(workspace);
       const runnerTemp = mkdtempSync(path.join(tmpdir(), 'harness-ci-runner-'));
       const summary = path.join(runnerTemp, 'step-summary.md');
       writeFileSync(summary, '');
