@@ -15,7 +15,7 @@ export interface ShellRun {
 }
 
 /** The scenarios a test workspace keeps: the seed, so that each example runs in minutes, not tens of them. */
-const KEPT_SCENARIOS = ['scenarios/gitpod-aws.scenario.yaml', 'scenarios/scenario.schema.json', 'scenarios/seed-example.scenario.yaml', 'scenarios/seed-example/'];
+const KEPT_SCENARIOS = ['scenarios/gitpod-aws.scenario.yaml', 'scenarios/scenario.schema.json'];
 
 let installed: string | undefined;
 const created: string[] = [];
@@ -26,7 +26,7 @@ export function checkout(): string {
   created.push(dir);
   const files = spawnSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], { cwd: ROOT, encoding: 'utf8' }).stdout.split('\0').filter(Boolean);
   for (const file of files) {
-    if (file.startsWith('scenarios/') && !KEPT_SCENARIOS.some((k) => file === k || (k.endsWith('/') && file.startsWith(k)))) continue;
+    if (file.startsWith('scenarios/') && !KEPT_SCENARIOS.includes(file)) continue;
     if (!existsSync(path.join(ROOT, file))) continue;
     cpSync(path.join(ROOT, file), path.join(dir, file));
   }
