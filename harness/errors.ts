@@ -12,6 +12,8 @@ export type HarnessErrorCode =
   | 'SCENARIO_INVALID'
   | 'SCENARIO_DUPLICATE_ID'
   | 'POLICY_FILE'
+  | 'IMPORT_INPUT'
+  | 'IMPORT_UNRESOLVED'
   // backends
   | 'BACKEND_START_FAILED'
   | 'BACKEND_NOT_READY'
@@ -51,6 +53,8 @@ export const INPUT_ERROR_CODES: ReadonlySet<HarnessErrorCode> = new Set<HarnessE
   'SCENARIO_INVALID',
   'SCENARIO_DUPLICATE_ID',
   'POLICY_FILE',
+  'IMPORT_INPUT',
+  'IMPORT_UNRESOLVED',
 ]);
 
 export class HarnessError extends Error {
