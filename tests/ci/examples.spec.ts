@@ -9,7 +9,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { XMLParser } from 'fast-xml-parser';
 import { parse } from 'yaml';
-import { ROOT } from '../cli/cli-helpers.js';
+import { ROOT, runCli } from '../cli/cli-helpers.js';
 import { listFiles, runWorkflow, type WorkflowRun } from './github-actions-runner.js';
 import { checkout, gitlabJob, gitpodEnv, gitpodTasks, runGitlabJob, startBackground } from './gitlab-gitpod-runners.js';
 import { removeWorkspaces, runShell } from './workspace.js';
@@ -51,8 +51,9 @@ test('GitHub Actions: the drift step passes on the scenario imported from infra/
   // The user's repository: Terraform for a GitHub Actions deploy role in infra/, its imported scenario committed.
   const withInfra = (edit: (tf: string) => string) => async (workspace: string) => {
     cpSync(path.join(ROOT, 'tests/import/fixtures/gha/terraform'), path.join(workspace, 'infra'), { recursive: true });
-    const imported = await runShell('npx aws-oidc-harness import infra/ --out scenarios/deploy.scenario.yaml', workspace, {});
-    expect(imported.code, imported.output).toBe(0);
+    // (before the job's `npm ci`: the harness of this repository writes it)
+    const imported = await runCli(['import', 'infra/', '--out', 'scenarios/deploy.scenario.yaml'], { cwd: workspace });
+    expect(imported.code, imported.stderr).toBe(0);
     const main = path.join(workspace, 'infra/main.tf');
     writeFileSync(main, edit(readFileSync(main, 'utf8')));
   };
