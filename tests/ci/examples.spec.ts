@@ -3,8 +3,7 @@
  * fresh checkout with the runner's variables, and what the upload steps and artifact paths name must exist.
  * Serial: one worker, one `npm ci` (see workspace.ts), and the shared cores spared.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { XMLParser } from 'fast-xml-parser';
@@ -12,7 +11,7 @@ import { parse } from 'yaml';
 import { ROOT, runCli } from '../cli/cli-helpers.js';
 import { listFiles, runWorkflow, type WorkflowRun } from './github-actions-runner.js';
 import { checkout, gitlabJob, gitpodEnv, gitpodTasks, runGitlabJob, startBackground } from './gitlab-gitpod-runners.js';
-import { removeWorkspaces, runShell } from './workspace.js';
+import { removeWorkspaces, runShell, scratchDir } from './workspace.js';
 
 test.describe.configure({ mode: 'serial', timeout: 1_500_000 });
 test.afterAll(removeWorkspaces);
@@ -86,7 +85,7 @@ test('GitLab CI: the job runs green and writes the JUnit report the merge reques
 test('Gitpod: `up` in one task, `idp login aws` and a secret read with the role in the other; closing the terminal cleans up', async () => {
   const [harness, login] = gitpodTasks(read('examples/gitpod/.gitpod.yml'));
   const workspace = checkout();
-  const aws = mkdtempSync(path.join(tmpdir(), 'harness-ci-aws-'));
+  const aws = scratchDir('harness-ci-aws-');
   const env = { ...gitpodEnv(workspace), AWS_CONFIG_FILE: path.join(aws, 'config'), AWS_SHARED_CREDENTIALS_FILE: path.join(aws, 'credentials') };
   const init = await runShell(harness!.init!, workspace, env);
   expect(init.code, init.output).toBe(0);

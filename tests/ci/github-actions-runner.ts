@@ -4,11 +4,10 @@
  * `uses:` actions, artifact upload and download are emulated through a local folder (an upload asserts that
  * what it names exists); checkout, setup-node and setup-python are what this machine already provides.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { checkout, runShell } from './workspace.js';
+import { checkout, runShell, scratchDir } from './workspace.js';
 
 interface Step {
   name?: string;
@@ -44,13 +43,13 @@ const PROVIDED = ['actions/checkout@', 'actions/setup-node@', 'actions/setup-pyt
 export async function runWorkflow(yamlText: string, options: { jobs?: string[]; eventName?: string; prepare?: (workspace: string) => Promise<void> } = {}): Promise<WorkflowRun> {
   const workflow = parse(yamlText) as { jobs: Record<string, Job> };
   const run: WorkflowRun = { steps: [], artifacts: new Map(), stepSummaries: new Map() };
-  const store = mkdtempSync(path.join(tmpdir(), 'harness-ci-artifacts-'));
+  const store = scratchDir('harness-ci-artifacts-');
   for (const jobId of jobOrder(workflow.jobs, options.jobs)) {
     for (const matrix of combinations(workflow.jobs[jobId]!.strategy?.matrix)) {
       const label = `${jobId}${Object.keys(matrix).length ? ` ${JSON.stringify(matrix)}` : ''}`;
       const workspace = checkout();
       await options.prepare?.(workspace);
-      const runnerTemp = mkdtempSync(path.join(tmpdir(), 'harness-ci-runner-'));
+      const runnerTemp = scratchDir('harness-ci-runner-');
       const summary = path.join(runnerTemp, 'step-summary.md');
       writeFileSync(summary, '');
       run.stepSummaries.set(label, summary);

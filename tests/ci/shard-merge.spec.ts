@@ -2,7 +2,7 @@
  * `run --shard i/n` on three machines plus `merge-reports` must report what one run reports: the same cases in
  * the same order, the same lint and probe findings, the same target. Run on moto, sequentially (shared cores).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { ROOT, runCli, tempDir } from '../cli/cli-helpers.js';
@@ -52,6 +52,7 @@ test('3 shards plus merge-reports write the reports one run writes, timings and 
   expect(normalizeText(read(merged, 'summary.md'))).toBe(normalizeText(read(one, 'summary.md')));
   expect(normalizeTrustMatrix(read(merged, 'trust-matrix.html'))).toBe(normalizeTrustMatrix(read(one, 'trust-matrix.html')));
   expect(existsSync(path.join(merged, 'html', 'index.html'))).toBe(true);
+  rmSync(root, { recursive: true, force: true });
 });
 
 test('a malformed --shard and a dir without blob reports are usage errors (exit 2) naming what is wrong', async () => {

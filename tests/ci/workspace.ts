@@ -33,6 +33,13 @@ export function checkout(): string {
   return dir;
 }
 
+/** A temp dir removed with the checkouts (runner temp, artifact store). */
+export function scratchDir(prefix: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  created.push(dir);
+  return dir;
+}
+
 /** Runs one step's script with bash as the runners do (`bash -e`, pipefail), in the job's workspace. */
 export function runShell(script: string, cwd: string, env: NodeJS.ProcessEnv, timeoutMs = 600_000): Promise<ShellRun> {
   if (script.trim() === 'npm ci' && installed) {
