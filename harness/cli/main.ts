@@ -8,6 +8,7 @@ import { registerUp } from './commands/up.js';
 import { registerToken } from './commands/token.js';
 import { registerIdp } from './commands/idp.js';
 import { registerBench } from './commands/bench.js';
+import { registerMergeReports } from './commands/merge-reports.js';
 import { registerImport } from './commands/import.js';
 import { harnessVersion } from './version.js';
 
@@ -21,7 +22,7 @@ export async function main(argv: string[]): Promise<number> {
     .version(harnessVersion())
     .showHelpAfterError()
     .exitOverride();
-  for (const register of [registerRun, registerLint, registerProbe, registerUp, registerToken, registerIdp, registerBench, registerImport]) {
+  for (const register of [registerRun, registerLint, registerProbe, registerUp, registerToken, registerIdp, registerBench, registerMergeReports, registerImport]) {
     register(program, setExit);
   }
   applyExitOverride(program);

@@ -1,20 +1,28 @@
 import path from 'node:path';
-import { defineConfig } from '@playwright/test';
+import { defineConfig, type ReporterDescription } from '@playwright/test';
 import { secretValuesOfRun } from '../fixtures/secret-values.js';
+import { runMetadataFromEnv } from '../reporters/run-metadata.js';
 
 /** The Playwright configuration `aws-oidc-harness run` drives: scenarios only, with every report. */
 const reportDir = process.env.HARNESS_REPORT_DIR ?? 'reports';
+/** `run --shard i/n` also writes Playwright's blob report, which `aws-oidc-harness merge-reports` merges. */
+const blob: ReporterDescription[] = process.env.HARNESS_SHARD ? [['blob', { outputDir: path.join(reportDir, 'blob') }]] : [];
 
 export default defineConfig({
   testDir: path.resolve(import.meta.dirname, '../fixtures'),
   testMatch: 'scenarios.spec.ts',
   timeout: 60_000,
   workers: 1,
+  // Every case its own test group, so that `--shard` splits cases rather than handing the one spec file to one shard.
+  fullyParallel: true,
+  // Travels inside the blob report: what the merged reports need to know about the run besides its tests.
+  metadata: runMetadataFromEnv(),
   outputDir: path.join(reportDir, '.artifacts'),
   reporter: [
     ['list'],
     [path.resolve(import.meta.dirname, '../reporters/harness-reporter.ts'), { reportDir, secretValues: secretValuesOfRun() }],
     ['html', { outputFolder: path.join(reportDir, 'html'), open: 'never' }],
+    ...blob,
   ],
   projects: [{ name: 'scenarios' }],
 });

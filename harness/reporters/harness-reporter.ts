@@ -2,6 +2,8 @@
  * Playwright reporter: collects the `harness-case` / `harness-run-info` attachments of the `scenarios` project,
  * builds one RunReport in onEnd, redacts it, and writes results.json, junit.xml, summary.md and
  * trust-matrix.html into the report dir (also when cases fail, and with zero cases when the run aborts).
+ * Cases and findings follow the order of the test list, not of arrival, so that `playwright merge-reports`
+ * over the blob reports of shards (`aws-oidc-harness merge-reports`) writes the same reports as one run.
  *
  *   reporter: [['./harness/reporters/harness-reporter.ts', { reportDir: 'reports', secretValues: [...] }]]
  */
@@ -14,6 +16,7 @@ import { redact, redactText } from '../report/redact.js';
 import { writeReportFiles } from '../report/write-report-files.js';
 import { casesFromTest, stripAnsi } from './case-from-test.js';
 import { readHarnessVersion } from './harness-version.js';
+import { runMetadataOf, type HarnessRunMetadata } from './run-metadata.js';
 
 export interface HarnessReporterOptions {
   /** default: env HARNESS_REPORT_DIR, else `reports` (relative to the working directory) */
@@ -22,6 +25,8 @@ export interface HarnessReporterOptions {
   project?: string;
   /** known secret values, removed from every file written */
   secretValues?: string[];
+  /** without secretValues: the secret values of the scenario paths the run's metadata names (merge-reports) */
+  secretValuesOf?: (scenarioPaths: string[]) => string[];
   /** default: env; for tests */
   env?: NodeJS.ProcessEnv;
 }
@@ -31,7 +36,10 @@ const ENFORCEMENTS: readonly Enforcement[] = ['harness', 'target', 'off'];
 
 export default class HarnessReporter implements Reporter {
   private readonly results = new Map<string, CaseResult[]>();
-  private readonly runInfos: HarnessRunInfo[] = [];
+  private readonly runInfos = new Map<string, HarnessRunInfo[]>();
+  private readonly testOrder = new Map<string, number>();
+  private metadata: HarnessRunMetadata | undefined;
+  private secretValues: string[] = [];
   private readonly env: NodeJS.ProcessEnv;
   private readonly reportDir: string;
   private readonly project: string;
@@ -50,10 +58,12 @@ export default class HarnessReporter implements Reporter {
     return false;
   }
 
-  onBegin(_config: FullConfig, suite: Suite): void {
+  onBegin(config: FullConfig, suite: Suite): void {
     this.startedAt = new Date();
+    this.metadata = runMetadataOf(config.metadata);
+    this.secretValues = this.options.secretValues ?? this.options.secretValuesOf?.(this.metadata?.scenarioPaths ?? []) ?? [];
     for (const test of suite.allTests()) {
-      if (test.parent.project()?.name === this.project) this.scenarioTests++;
+      if (test.parent.project()?.name === this.project) this.testOrder.set(test.id, this.scenarioTests++);
       else this.otherTests++;
     }
   }
@@ -68,8 +78,8 @@ export default class HarnessReporter implements Reporter {
     for (const a of result.attachments) {
       const body = a.body ?? (a.path ? await readFile(a.path).catch(() => undefined) : undefined);
       if (body === undefined) continue;
-      if (a.name === RUN_INFO_ATTACHMENT) this.addRunInfo(body.toString('utf8'));
-      else if (a.name === TARGET_ATTACHMENT) this.addRunInfo(`{"target":${body.toString('utf8')}}`);
+      if (a.name === RUN_INFO_ATTACHMENT) this.addRunInfo(test.id, body.toString('utf8'));
+      else if (a.name === TARGET_ATTACHMENT) this.addRunInfo(test.id, `{"target":${body.toString('utf8')}}`);
       else attachments.push({ name: a.name, body: body.toString('utf8') });
     }
     const error = result.errors[0]?.message ?? result.error?.message;
@@ -96,8 +106,8 @@ export default class HarnessReporter implements Reporter {
 
   private buildReport(): RunReport {
     // HARNESS_TARGET is what `run --target` asked for: the kind to report when no case recorded the started target.
-    const kind = (this.env.HARNESS_TARGET_KIND ?? this.env.HARNESS_TARGET) as TargetKind | undefined;
-    const enforcement = this.env.HARNESS_ENFORCEMENT as Enforcement | undefined;
+    const kind = (this.env.HARNESS_TARGET_KIND ?? this.env.HARNESS_TARGET ?? this.metadata?.target) as TargetKind | undefined;
+    const enforcement = (this.env.HARNESS_ENFORCEMENT ?? this.metadata?.enforcement) as Enforcement | undefined;
     const label = this.env.HARNESS_TARGET_LABEL;
     const report = buildRunReport(
       {
@@ -110,17 +120,42 @@ export default class HarnessReporter implements Reporter {
         startedAt: this.startedAt.toISOString(),
         finishedAt: new Date().toISOString(),
       },
-      [...this.results.values()].flat(),
-      this.runInfos,
+      this.inTestOrder(this.results).flat(),
+      withoutRepeatedFindings(this.inTestOrder(this.runInfos).flat()),
     );
-    return redact(report, { secretValues: this.options.secretValues ?? [] });
+    return redact(report, { secretValues: this.secretValues });
   }
 
-  private addRunInfo(body: string): void {
+  private inTestOrder<T>(byTest: Map<string, T>): T[] {
+    const position = (id: string) => this.testOrder.get(id) ?? Number.MAX_SAFE_INTEGER;
+    return [...byTest.entries()].sort(([a], [b]) => position(a) - position(b)).map(([, value]) => value);
+  }
+
+  private addRunInfo(testId: string, body: string): void {
     try {
-      this.runInfos.push(JSON.parse(body) as HarnessRunInfo);
+      const infos = this.runInfos.get(testId) ?? [];
+      infos.push(JSON.parse(body) as HarnessRunInfo);
+      this.runInfos.set(testId, infos);
     } catch (e) {
       process.stderr.write(`harness reporter: ignoring a ${RUN_INFO_ATTACHMENT} attachment that is not JSON: ${redactText((e as Error).message)}\n`);
     }
   }
+}
+
+/**
+ * A scenario's run info is attached by the first of its cases each worker runs, so a scenario split across
+ * shards (or a worker restarted after a failure) attaches it again: each finding is reported once.
+ */
+function withoutRepeatedFindings(infos: readonly HarnessRunInfo[]): HarnessRunInfo[] {
+  const seen = new Set<string>();
+  return infos.map((info) => {
+    if (!info.findings) return info;
+    const findings = info.findings.filter((f) => {
+      const key = JSON.stringify(f);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    return { ...info, findings };
+  });
 }

@@ -12,10 +12,12 @@ import { EXIT_FAILED, EXIT_OK } from '../exit.js';
 import { allowUnmodelledOption, assumptionOption, endpointOption, enforceOption, targetOption, usageError, type TargetOptions } from '../options.js';
 import { parseAssumptionOverrides } from '../../fixtures/assumption-overrides.js';
 import { printFindingsSummary } from './lint.js';
+import { parseShard, type Shard } from '../shard.js';
 
 interface RunOptions extends TargetOptions {
   reportDir: string;
   probe?: boolean;
+  shard?: Shard;
 }
 
 const RUN_CONFIG = fileURLToPath(new URL('../run.config.ts', import.meta.url));
@@ -32,6 +34,7 @@ export function registerRun(program: Command, setExit: (code: number) => void): 
     .addOption(allowUnmodelledOption())
     .option('--report-dir <dir>', 'where reports are written', 'reports')
     .option('--probe', 'also send near-miss identities through the gate and report what they admit')
+    .option('--shard <i/n>', 'run only the i-th of n slices of the cases (merge the shards with merge-reports)', parseShard)
     .action(async (paths: string[], options: RunOptions) => {
       setExit(await runCommand(paths.length ? paths : ['scenarios'], options));
     });
@@ -59,15 +62,17 @@ export async function runCommand(paths: string[], options: RunOptions): Promise<
     assumptions,
     allowUnmodelled: options.allowUnmodelled === true,
   });
-  const status = await runPlaywright(env);
+  if (options.shard) env.HARNESS_SHARD = `${options.shard.current}/${options.shard.total}`;
+  const status = await runPlaywright(env, options.shard);
   if (!existsSync(resultsFile)) writeAbortedResults(resultsFile, options);
   return status === 0 ? EXIT_OK : EXIT_FAILED;
 }
 
-function runPlaywright(env: Record<string, string>): Promise<number> {
+function runPlaywright(env: Record<string, string>, shard: Shard | undefined): Promise<number> {
   const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
+  const shardArgs = shard ? ['--shard', `${shard.current}/${shard.total}`] : [];
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, 'test', '--config', RUN_CONFIG], {
+    const child = spawn(process.execPath, [cli, 'test', '--config', RUN_CONFIG, ...shardArgs], {
       env: { ...process.env, ...env },
       stdio: 'inherit',
     });
