@@ -3,7 +3,6 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { loadScenarios } from '../../scenario/load.js';
 import { settingsToEnv } from '../../fixtures/settings.js';
@@ -12,13 +11,14 @@ import { EXIT_FAILED, EXIT_OK } from '../exit.js';
 import { assumptionOption, endpointOption, enforceOption, targetOption, usageError, type TargetOptions } from '../options.js';
 import { parseAssumptionOverrides } from '../../fixtures/assumption-overrides.js';
 import { printFindingsSummary } from './lint.js';
+import { siblingModule } from '../../module-path.js';
 
 interface RunOptions extends TargetOptions {
   reportDir: string;
   probe?: boolean;
 }
 
-const RUN_CONFIG = fileURLToPath(new URL('../run.config.ts', import.meta.url));
+const RUN_CONFIG = siblingModule(import.meta.url, '../run.config');
 
 export function registerRun(program: Command, setExit: (code: number) => void): void {
   program

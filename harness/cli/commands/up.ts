@@ -6,30 +6,52 @@ import type { Command } from 'commander';
 import { loadScenarios } from '../../scenario/load.js';
 import { startEnvironment, type HarnessEnvironment } from '../../fixtures/environment.js';
 import { HarnessError } from '../../errors.js';
-import { DEFAULT_ENV_FILE, removeEnvFile, writeEnvFile } from '../env-file.js';
+import { removeEnvFile, writeEnvFile } from '../env-file.js';
+import { removeUpState, writeUpState } from '../up-state.js';
 import { startTokenService, type TokenService } from '../token-service.js';
-import { assumptionOption, endpointOption, enforceOption, targetOption, type TargetOptions } from '../options.js';
+import {
+  addEnvFileOptions,
+  assumptionOption,
+  endpointOption,
+  enforceOption,
+  envFileOf,
+  targetOption,
+  type EnvFileOptions,
+  type TargetOptions,
+} from '../options.js';
 import { parseAssumptionOverrides } from '../../fixtures/assumption-overrides.js';
 import { EXIT_OK } from '../exit.js';
 
-interface UpOptions extends TargetOptions {
-  envFile: string;
-}
+interface UpOptions extends TargetOptions, EnvFileOptions {}
 
 export function registerUp(program: Command, setExit: (code: number) => void): void {
-  program
-    .command('up')
-    .description('start an environment for real clients (AWS CLI, SDKs) and keep it up until Ctrl-C')
-    .argument('<file>', 'a scenario file: its aws section is provisioned')
-    .addOption(targetOption())
-    .addOption(endpointOption())
-    .addOption(enforceOption())
-    .addOption(assumptionOption())
-    .option('--env-file <path>', 'where to write the environment for clients', DEFAULT_ENV_FILE)
-    .action(async (file: string, options: UpOptions) => setExit(await up(file, options)));
+  addEnvFileOptions(
+    program
+      .command('up')
+      .description('start an environment for real clients (AWS CLI, SDKs) and keep it up until Ctrl-C; `wait` blocks until it is ready')
+      .argument('<file>', 'a scenario file: its aws section is provisioned')
+      .addOption(targetOption())
+      .addOption(endpointOption())
+      .addOption(enforceOption())
+      .addOption(assumptionOption()),
+    'where to write the environment for clients',
+  ).action(async (file: string, options: UpOptions) => setExit(await up(file, options)));
 }
 
 async function up(file: string, options: UpOptions): Promise<number> {
+  const envFile = envFileOf(options);
+  // a file left by an up that was killed (SIGKILL) must not look ready to `wait`
+  removeEnvFile(envFile);
+  writeUpState(envFile, { state: 'starting', pid: process.pid });
+  try {
+    return await upUntilSignalled(file, options, envFile);
+  } catch (error) {
+    writeUpState(envFile, { state: 'failed', pid: process.pid, reason: error instanceof Error ? error.message : String(error) });
+    throw error;
+  }
+}
+
+async function upUntilSignalled(file: string, options: UpOptions, envFile: string): Promise<number> {
   const [scenario] = loadScenarios([file]);
   if (!scenario) throw new HarnessError('SCENARIO_INVALID', `${file}: no scenario found`);
   const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -38,7 +60,7 @@ async function up(file: string, options: UpOptions): Promise<number> {
   let wroteEnvFile = false;
   // every step is attempted even when one fails: a step that throws must not leave moto running
   const teardown = async () => {
-    if (wroteEnvFile) removeEnvFile(options.envFile);
+    if (wroteEnvFile) removeEnvFile(envFile);
     await tokens?.close().catch(() => undefined);
     await environment?.close().catch(() => undefined);
   };
@@ -51,7 +73,7 @@ async function up(file: string, options: UpOptions): Promise<number> {
     await environment.prepare(scenario);
     tokens = await startTokenService(environment.idp, scenario);
     const credentials = environment.backend.credentials();
-    writeEnvFile(options.envFile, {
+    writeEnvFile(envFile, {
       AWS_ENDPOINT_URL: environment.endpoint,
       AWS_REGION: scenario.aws.region,
       AWS_DEFAULT_REGION: scenario.aws.region,
@@ -62,8 +84,10 @@ async function up(file: string, options: UpOptions): Promise<number> {
       HARNESS_IDP_ISSUER: scenario.idp.issuer,
       HARNESS_IDP_PROFILE: scenario.idp.profile,
       HARNESS_SCENARIO: scenario.file,
+      HARNESS_ACCOUNT_ID: scenario.aws.accountId,
     });
     wroteEnvFile = true;
+    writeUpState(envFile, { state: 'ready', pid: process.pid });
   } catch (error) {
     signals.dispose();
     await teardown();
@@ -71,11 +95,12 @@ async function up(file: string, options: UpOptions): Promise<number> {
   }
   log(`ready: ${environment.describe().label}, enforcement ${environment.enforcement}`);
   log(`  endpoint ${environment.endpoint}`);
-  log(`  environment written to ${options.envFile}: \`set -a; . ${options.envFile}; set +a\``);
+  log(`  environment written to ${envFile}: \`set -a; . ${envFile}; set +a\``);
   log('  press Ctrl-C to stop');
   const signal = await signals.received;
   log(`${signal}: stopping`);
   await teardown();
+  removeUpState(envFile);
   return EXIT_OK;
 }
 
