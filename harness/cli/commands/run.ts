@@ -12,6 +12,7 @@ import { assumptionOption, endpointOption, enforceOption, targetOption, usageErr
 import { parseAssumptionOverrides } from '../../fixtures/assumption-overrides.js';
 import { printFindingsSummary } from './lint.js';
 import { siblingModule } from '../../module-path.js';
+import { onStopRequest } from '../stop-request.js';
 
 interface RunOptions extends TargetOptions {
   reportDir: string;
@@ -70,10 +71,9 @@ function runPlaywright(env: Record<string, string>): Promise<number> {
       stdio: 'inherit',
     });
     // SIGINT is Playwright's graceful stop (fixtures torn down, reports written); its SIGTERM skips both.
-    const forward = () => child.kill('SIGINT');
-    process.on('SIGINT', forward).on('SIGTERM', forward);
+    const stopListening = onStopRequest(() => child.kill('SIGINT'));
     child.on('exit', (code) => {
-      process.off('SIGINT', forward).off('SIGTERM', forward);
+      stopListening();
       resolve(code ?? EXIT_FAILED);
     });
   });

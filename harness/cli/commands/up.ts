@@ -21,6 +21,7 @@ import {
 } from '../options.js';
 import { parseAssumptionOverrides } from '../../fixtures/assumption-overrides.js';
 import { EXIT_OK } from '../exit.js';
+import { onStopRequest, type StopReason } from '../stop-request.js';
 
 interface UpOptions extends TargetOptions, EnvFileOptions {}
 
@@ -97,28 +98,25 @@ async function upUntilSignalled(file: string, options: UpOptions, envFile: strin
   log(`  endpoint ${environment.endpoint}`);
   log(`  environment written to ${envFile}: \`set -a; . ${envFile}; set +a\``);
   log('  press Ctrl-C to stop');
-  const signal = await signals.received;
-  log(`${signal}: stopping`);
+  const reason = await signals.received;
+  log(`${reason === 'parent-exited' ? 'the npx (or npm) process that started up ended' : reason}: stopping`);
   await teardown();
   removeUpState(envFile);
   return EXIT_OK;
 }
 
 /**
- * SIGINT/SIGTERM received while starting are remembered and acted on once the start is over (so nothing
- * half-started survives); `dispose` gives the signals back their default meaning after a failed start.
+ * SIGINT/SIGTERM (or the end of npx, see stop-request.ts) received while starting are remembered and acted on
+ * once the start is over (so nothing half-started survives); `dispose` gives the signals back their default
+ * meaning after a failed start.
  */
-function listenForSignals(): { received: Promise<NodeJS.Signals>; dispose(): void } {
-  let on: (signal: NodeJS.Signals) => void = () => undefined;
-  const dispose = () => {
-    process.off('SIGINT', on).off('SIGTERM', on);
-  };
-  const received = new Promise<NodeJS.Signals>((resolve) => {
-    on = (signal: NodeJS.Signals) => {
+function listenForSignals(): { received: Promise<StopReason>; dispose(): void } {
+  let dispose: () => void = () => undefined;
+  const received = new Promise<StopReason>((resolve) => {
+    dispose = onStopRequest((reason) => {
       dispose();
-      resolve(signal);
-    };
-    process.on('SIGINT', on).on('SIGTERM', on);
+      resolve(reason);
+    });
   });
   return { received, dispose };
 }
