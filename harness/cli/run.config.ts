@@ -14,7 +14,7 @@ export default defineConfig({
   workers: 1,
   outputDir: path.join(reportDir, '.artifacts'),
   reporter: [
-    ['list'],
+    [siblingModule(import.meta.url, '../reporters/case-lines'), { secretValues: secretValuesOfRun() }],
     [siblingModule(import.meta.url, '../reporters/harness-reporter'), { reportDir, secretValues: secretValuesOfRun() }],
     ['html', { outputFolder: path.join(reportDir, 'html'), open: 'never' }],
   ],

@@ -13,6 +13,7 @@ import { parseAssumptionOverrides } from '../../fixtures/assumption-overrides.js
 import { printFindingsSummary } from './lint.js';
 import { siblingModule } from '../../module-path.js';
 import { onStopRequest } from '../stop-request.js';
+import { sdkNodeWarningOnce } from '../sdk-node-warning.js';
 
 interface RunOptions extends TargetOptions {
   reportDir: string;
@@ -58,7 +59,9 @@ export async function runCommand(paths: string[], options: RunOptions): Promise<
     probe: options.probe === true,
     assumptions,
   });
-  const status = await runPlaywright(env);
+  const sdkWarning = sdkNodeWarningOnce();
+  if (sdkWarning.note) process.stderr.write(`${sdkWarning.note}\n`);
+  const status = await runPlaywright({ ...env, ...sdkWarning.env });
   if (!existsSync(resultsFile)) writeAbortedResults(resultsFile, options);
   return status === 0 ? EXIT_OK : EXIT_FAILED;
 }

@@ -22,6 +22,7 @@ import {
 import { parseAssumptionOverrides } from '../../fixtures/assumption-overrides.js';
 import { EXIT_OK } from '../exit.js';
 import { onStopRequest, type StopReason } from '../stop-request.js';
+import { sdkNodeWarningOnce } from '../sdk-node-warning.js';
 
 interface UpOptions extends TargetOptions, EnvFileOptions {}
 
@@ -56,6 +57,9 @@ async function upUntilSignalled(file: string, options: UpOptions, envFile: strin
   const [scenario] = loadScenarios([file]);
   if (!scenario) throw new HarnessError('SCENARIO_INVALID', `${file}: no scenario found`);
   const log = (line: string) => process.stderr.write(`${line}\n`);
+  const sdkWarning = sdkNodeWarningOnce();
+  Object.assign(process.env, sdkWarning.env);
+  if (sdkWarning.note) log(sdkWarning.note);
   let environment: HarnessEnvironment | undefined;
   let tokens: TokenService | undefined;
   let wroteEnvFile = false;
