@@ -2,7 +2,7 @@
  * How a running `up` tells `wait` (another process) where it is: `<env-file>.state`, a small JSON file with up's
  * pid and `starting` | `ready` | `failed` (with the reason). Written whole (temp file + rename).
  */
-import { readFileSync, renameSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export type UpState =
@@ -22,12 +22,14 @@ export function writeUpState(envFile: string, state: UpState): void {
   renameSync(partial, file);
 }
 
-export function readUpState(envFile: string): UpState | undefined {
+/** the state and when it was written */
+export function readUpState(envFile: string): (UpState & { writtenAtMs: number }) | undefined {
   try {
+    const writtenAtMs = statSync(stateFileOf(envFile)).mtimeMs;
     const parsed = JSON.parse(readFileSync(stateFileOf(envFile), 'utf8')) as Partial<UpState>;
     if (typeof parsed.pid !== 'number') return undefined;
-    if (parsed.state === 'failed') return { state: 'failed', pid: parsed.pid, reason: String(parsed.reason ?? 'unknown') };
-    if (parsed.state === 'starting' || parsed.state === 'ready') return { state: parsed.state, pid: parsed.pid };
+    if (parsed.state === 'failed') return { state: 'failed', pid: parsed.pid, reason: String(parsed.reason ?? 'unknown'), writtenAtMs };
+    if (parsed.state === 'starting' || parsed.state === 'ready') return { state: parsed.state, pid: parsed.pid, writtenAtMs };
     return undefined;
   } catch {
     return undefined;

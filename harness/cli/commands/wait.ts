@@ -14,6 +14,11 @@ interface WaitOptions extends EnvFileOptions {
 }
 
 const POLL_MS = 100;
+/**
+ * A failure older than this when wait starts belongs to an earlier up (the next up overwrites it within a second of
+ * starting): `up FILE &` then `wait` must not report the last run's failure.
+ */
+const STALE_FAILURE_MS = 10_000;
 
 export function registerWait(program: Command, setExit: (code: number) => void): void {
   addEnvFileOptions(
@@ -34,9 +39,11 @@ export function registerWait(program: Command, setExit: (code: number) => void):
 }
 
 async function waitForUp(envFile: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+  const startedAt = Date.now();
+  const deadline = startedAt + timeoutMs;
   for (;;) {
-    const state = readUpState(envFile);
+    const read = readUpState(envFile);
+    const state = read?.state === 'failed' && read.writtenAtMs < startedAt - STALE_FAILURE_MS ? undefined : read;
     if (state?.state === 'ready' && existsSync(envFile)) return;
     if (state?.state === 'failed') throw new HarnessError('UP_NOT_READY', `up failed to start: ${state.reason}`);
     if (state && !isAlive(state.pid)) throw new HarnessError('UP_NOT_READY', `up (pid ${state.pid}) ended before it was ready`);
