@@ -1,5 +1,5 @@
 /**
- * Gitpod Classic: components/public-api-server/pkg/identityprovider (see shared/reference/identity-providers.md).
+ * Gitpod Classic: components/public-api-server/pkg/identityprovider in the gitpod-io/gitpod sources.
  * Options: `subFormat: key-value` with `subKeys` (default [org_id, context]); `keys` (JWKS size at start).
  */
 import { createHash } from 'node:crypto';
