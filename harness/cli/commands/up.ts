@@ -72,7 +72,7 @@ async function upUntilSignalled(file: string, options: UpOptions, envFile: strin
   const signals = listenForSignals();
   try {
     environment = await startEnvironment(
-      { target: options.target, endpoint: options.endpoint, enforce: options.enforce === 'on' },
+      { target: options.target, endpoint: options.endpoint, enforce: options.enforce === 'on', assumptions: parseAssumptionOverrides(options.assumption) },
       { log },
     );
     await environment.prepare(scenario);
