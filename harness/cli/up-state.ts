@@ -14,12 +14,20 @@ export function stateFileOf(envFile: string): string {
   return `${envFile}.state`;
 }
 
+/**
+ * Best effort: where the state cannot be written the env file cannot be either, and up reports that itself
+ * (with moto already started, so the failed start is torn down); `wait` then runs into its timeout.
+ */
 export function writeUpState(envFile: string, state: UpState): void {
   const file = stateFileOf(envFile);
   const partial = `${file}.${process.pid}.partial`;
-  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  writeFileSync(partial, `${JSON.stringify(state)}\n`, { mode: 0o600 });
-  renameSync(partial, file);
+  try {
+    mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    writeFileSync(partial, `${JSON.stringify(state)}\n`, { mode: 0o600 });
+    renameSync(partial, file);
+  } catch {
+    removeQuietly(partial);
+  }
 }
 
 /** the state and when it was written */
@@ -37,7 +45,15 @@ export function readUpState(envFile: string): (UpState & { writtenAtMs: number }
 }
 
 export function removeUpState(envFile: string): void {
-  rmSync(stateFileOf(envFile), { force: true });
+  removeQuietly(stateFileOf(envFile));
+}
+
+function removeQuietly(file: string): void {
+  try {
+    rmSync(file, { force: true });
+  } catch {
+    // nothing to remove, or nowhere it could have been written
+  }
 }
 
 export function isAlive(pid: number): boolean {
