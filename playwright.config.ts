@@ -10,6 +10,8 @@ import { secretValuesOfRun } from './harness/fixtures/secret-values.js';
 export default defineConfig({
   timeout: 60_000,
   workers: 2,
+  // tests that spawn the CLI run the compiled dist/: rebuilt first whenever a source is newer
+  globalSetup: './tests/build-dist.ts',
   reporter: [['list'], ['./harness/reporters/harness-reporter.ts', { reportDir: 'reports', secretValues: secretValuesOfRun() }]],
   projects: [
     { name: 'unit', testDir: './tests', testMatch: '**/*.spec.ts' },

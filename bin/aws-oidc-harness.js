@@ -1,7 +1,12 @@
 #!/usr/bin/env -S node --
-// Runs the TypeScript sources directly through tsx: no build step between a clone and a run.
-import { register } from 'tsx/esm/api';
+// Runs the compiled JavaScript in dist/ (built by `npm ci` / `npm install` through the `prepare` script, or
+// `npm run build`): no TypeScript is compiled at start.
+import { existsSync } from 'node:fs';
 
-register();
-const { main } = await import('../harness/cli/main.ts');
-process.exitCode = await main(process.argv);
+const main = new URL('../dist/harness/cli/main.js', import.meta.url);
+if (!existsSync(main)) {
+  process.stderr.write('aws-oidc-harness: dist/ is missing: run `npm run build` (npm ci runs it) in the harness folder\n');
+  process.exit(2);
+}
+const { main: run } = await import(main.href);
+process.exitCode = await run(process.argv);

@@ -43,6 +43,7 @@ export type HarnessErrorCode =
   | 'AWS_CLI_OUTPUT_NOT_JSON'
   | 'ENV_FILE_MISSING'
   | 'ENV_FILE_UNWRITABLE'
+  | 'UP_NOT_READY'
   // gate
   | 'GATE_START_FAILED'
   // bench

@@ -1,21 +1,23 @@
 /** coldStartMs: from spawning a fresh node process to backend + IdP + gate ready to serve the first case. */
 import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { HarnessError } from '../errors.js';
 import { nowMs } from './stats.js';
+import { moduleExtension, siblingModule } from '../module-path.js';
 
-const CHILD = fileURLToPath(new URL('./cold-start-child.ts', import.meta.url));
+const CHILD = siblingModule(import.meta.url, './cold-start-child');
+/** from the sources the child needs tsx; from dist/ (the CLI) it is plain JavaScript */
+const CHILD_ARGS = moduleExtension(import.meta.url) === '.ts' ? ['--import', 'tsx', CHILD] : [CHILD];
 
 export interface ColdStart {
   ms: number;
-  /** the child's own view: node boot + tsx, module imports, startEnvironment */
+  /** the child's own view: node boot, module imports, startEnvironment */
   phases: Record<string, number>;
 }
 
 export function measureColdStart(timeoutMs = 120_000): Promise<ColdStart> {
   return new Promise((resolve, reject) => {
     const started = nowMs();
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, CHILD_ARGS, { stdio: ['ignore', 'pipe', 'pipe'] });
     let result: ColdStart | undefined;
     let stdout = '';
     let stderr = '';

@@ -6,12 +6,12 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse, stringify } from 'yaml';
 import { HarnessError } from '../errors.js';
 import { nowMs } from './stats.js';
+import { packageRoot } from '../module-path.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const ROOT = packageRoot(import.meta.url);
 const BIN = path.join(ROOT, 'bin/aws-oidc-harness.js');
 export const SEED_SCENARIO = path.join(ROOT, 'scenarios/gitpod-aws.scenario.yaml');
 

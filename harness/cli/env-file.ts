@@ -19,6 +19,8 @@ export interface UpEnvironment {
   HARNESS_IDP_ISSUER: string;
   HARNESS_IDP_PROFILE: string;
   HARNESS_SCENARIO: string;
+  /** the scenario's account: `idp login aws --role-arn NAME` builds the role's ARN in it */
+  HARNESS_ACCOUNT_ID: string;
 }
 
 /** Written whole (temp file + rename) so that a client polling for it never reads half of it. */

@@ -1,16 +1,26 @@
 /** The command line: `aws-oidc-harness <command>`. Nothing imports this folder. */
 import { Command, CommanderError } from 'commander';
 import { EXIT_INPUT, reportError } from './exit.js';
-import { registerRun } from './commands/run.js';
-import { registerLint } from './commands/lint.js';
-import { registerProbe } from './commands/probe.js';
-import { registerUp } from './commands/up.js';
-import { registerToken } from './commands/token.js';
-import { registerIdp } from './commands/idp.js';
-import { registerBench } from './commands/bench.js';
-import { registerMergeReports } from './commands/merge-reports.js';
-import { registerImport } from './commands/import.js';
 import { harnessVersion } from './version.js';
+
+type Register = (program: Command, setExit: (code: number) => void) => void;
+
+/**
+ * One line per command, loaded only when that command runs (or for the full help): `--version` and `token` must
+ * not pay for the AWS SDK, Playwright and testcontainers that `run` and `up` import.
+ */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  run: async () => (await import('./commands/run.js')).registerRun,
+  lint: async () => (await import('./commands/lint.js')).registerLint,
+  probe: async () => (await import('./commands/probe.js')).registerProbe,
+  up: async () => (await import('./commands/up.js')).registerUp,
+  wait: async () => (await import('./commands/wait.js')).registerWait,
+  token: async () => (await import('./commands/token.js')).registerToken,
+  idp: async () => (await import('./commands/idp.js')).registerIdp,
+  bench: async () => (await import('./commands/bench.js')).registerBench,
+  'merge-reports': async () => (await import('./commands/merge-reports.js')).registerMergeReports,
+  import: async () => (await import('./commands/import.js')).registerImport,
+};
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
@@ -22,11 +32,9 @@ export async function main(argv: string[]): Promise<number> {
     .version(harnessVersion())
     .showHelpAfterError()
     .exitOverride();
-  for (const register of [registerRun, registerLint, registerProbe, registerUp, registerToken, registerIdp, registerBench, registerMergeReports, registerImport]) {
-    register(program, setExit);
-  }
-  applyExitOverride(program);
   try {
+    for (const load of commandsToLoad(argv.slice(2))) (await load())(program, setExit);
+    applyExitOverride(program);
     await program.parseAsync(argv);
     return exitCode;
   } catch (error) {
@@ -36,6 +44,14 @@ export async function main(argv: string[]): Promise<number> {
     }
     return reportError(error);
   }
+}
+
+/** The named command alone; none for `--version`; all of them for help, `help <command>` and unknown names. */
+function commandsToLoad(args: readonly string[]): (() => Promise<Register>)[] {
+  const first = args[0];
+  if (first === '--version' || first === '-V') return [];
+  const named = first === undefined ? undefined : Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;
+  return named ? [named] : Object.values(COMMANDS);
 }
 
 function applyExitOverride(command: Command): void {

@@ -1,7 +1,8 @@
 /** Options and parsing shared by the commands. */
-import { Option } from 'commander';
+import { Option, type Command } from 'commander';
 import type { TargetChoice } from '../backends/types.js';
 import { HarnessError } from '../errors.js';
+import { DEFAULT_ENV_FILE } from './env-file.js';
 
 export function targetOption(): Option {
   return new Option('--target <target>', 'where AWS is emulated: auto (LocalStack when Docker answers, else moto)')
@@ -46,4 +47,27 @@ export function usageError(message: string): HarnessError {
 
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
+}
+
+/**
+ * `--env-file PATH` is the contract's name. Node itself also reads `--env-file` from its command line, and under
+ * `npx` that includes ours: Node 20 and 22 exit 9 (`node: PATH: not found`) before npx starts when PATH does not
+ * exist yet (nodejs/node#54232). `--env-path` is the same option under a name Node leaves alone.
+ */
+export interface EnvFileOptions {
+  envFile?: string;
+  envPath?: string;
+}
+
+export function addEnvFileOptions(command: Command, description: string): Command {
+  return command
+    .option('--env-file <path>', `${description} (default ${DEFAULT_ENV_FILE})`)
+    .option('--env-path <path>', 'the same as --env-file, under a name that Node does not read when run through npx');
+}
+
+export function envFileOf(options: EnvFileOptions): string {
+  if (options.envFile && options.envPath && options.envFile !== options.envPath) {
+    throw usageError(`--env-file ${options.envFile} and --env-path ${options.envPath} name different files: give one`);
+  }
+  return options.envPath ?? options.envFile ?? DEFAULT_ENV_FILE;
 }

@@ -7,7 +7,7 @@ import type { PolicyEvaluation, AuthorizationResult } from '../policy/types.js';
 export type FetchLike = (url: string, init?: { signal?: AbortSignal }) => Promise<Response>;
 
 /**
- * Where AWS's behaviour is not confirmed ([?] in shared/reference/aws-oidc-federation.md), the gate
+ * Where AWS's behaviour is not confirmed ([?] in docs/aws-oidc-federation.md), the gate
  * follows a named assumption. Each one is listed in reports when it decided a case.
  */
 export interface GateAssumptions {

@@ -3,13 +3,13 @@
  * The spec is plain data (unit-tested without Docker); the IdP code is bundled with esbuild (installed with tsx)
  * into one file and copied into a stock Node image.
  */
-import { fileURLToPath } from 'node:url';
 import { GenericContainer, Wait, type StartedNetwork, type StartedTestContainer } from 'testcontainers';
 import { connectMockIdp } from './remote.js';
 import { newControlSecret } from './control-auth.js';
 import { ENV_CONTROL_SECRET, ENV_HOST, ENV_ISSUERS, ENV_PORT, type ServedIssuer } from './serve-env.js';
 import { CONTROL_PREFIX } from './server.js';
 import type { MockIdp } from './types.js';
+import { siblingModule } from '../module-path.js';
 
 export const IDP_IMAGE = 'node:20.20-alpine';
 export const IDP_CONTAINER_PORT = 8080;
@@ -39,11 +39,11 @@ export function buildIdpContainerSpec(issuers: ServedIssuer[], options: { alias?
   };
 }
 
-/** serve-main.ts and everything it imports (jose included) as one ESM file */
+/** serve-main (.ts from the sources, .js from dist/) and everything it imports (jose included) as one ESM file */
 export async function bundleServeMain(): Promise<string> {
   const { build } = await import('esbuild');
   const result = await build({
-    entryPoints: [fileURLToPath(new URL('./serve-main.ts', import.meta.url))],
+    entryPoints: [siblingModule(import.meta.url, './serve-main')],
     bundle: true,
     platform: 'node',
     format: 'esm',

@@ -1,7 +1,7 @@
 /**
  * Which token claims AWS exposes as condition keys for an IAM OIDC provider, and their values.
  * Generic keys for every provider: `:aud`, `:sub`, `:amr`, `:azp`, `:oaud`. Provider-specific keys exist only
- * for a fixed list of issuers (shared/reference/aws-oidc-federation.md section 1). No other claim becomes a key.
+ * for a fixed list of issuers (docs/aws-oidc-federation.md §1, from the IAM User Guide page reference_policies_iam-condition-keys). No other claim becomes a key.
  */
 import type { ContextValue } from './types.js';
 

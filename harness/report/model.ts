@@ -1,5 +1,5 @@
 /**
- * The report model: results.json as the contract defines it (shared/contract/results.schema.json), plus
+ * The report model: results.json as the contract defines it (docs/scenario-format.md; its JSON Schema is results.schema.json beside this file), plus
  * keys the contract allows us to add. Serializers (JSON, JUnit, Markdown, HTML) are pure functions of it.
  * Nothing secret is ever put here: no secret values, compact tokens, signatures or credentials.
  */

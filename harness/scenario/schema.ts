@@ -1,6 +1,6 @@
 /**
  * The zod schema of `*.scenario.yaml` files: the source of truth for the format (public contract in
- * shared/contract/scenario-format.md, plus the documented extension keys). Objects are strict so that a
+ * docs/scenario-format.md, plus the documented extension keys). Objects are strict so that a
  * misspelt key is an error. `npm run schema` turns this into scenarios/scenario.schema.json.
  */
 import { z } from 'zod';

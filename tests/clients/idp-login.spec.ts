@@ -53,6 +53,35 @@ test('login writes the session into the profile, and the CLI reads the connectio
   expect(Number(seconds)).toBeLessThanOrEqual(Math.floor(Date.now() / 1000));
 });
 
+test('the profile alone reaches the environment: region and endpoint_url are in it, no AWS_* variable is needed', async () => {
+  const { env, home } = isolatedAws();
+  const ran = await login(env, ['--profile', 'ws']);
+  expect(ran.code).toBe(0);
+  const config = readFileSync(path.join(home, '.aws', 'config'), 'utf8');
+  expect(config).toContain(`region = ${seed.values.AWS_REGION}`);
+  expect(config).toContain(`endpoint_url = ${seed.values.AWS_ENDPOINT_URL}`);
+  // as typed in the README after login: nothing but --profile
+  const read = await getSecretName(env, 'database_connection_string', ['--profile', 'ws']);
+  expect(read.stderr).toBe('');
+  expect(read.stdout.trim()).toBe('database_connection_string');
+});
+
+test('--role-arn takes a role name, as scenarios do: the role of that name in the environment\'s account', async () => {
+  const { env } = isolatedAws();
+  const ran = await runHarness(['idp', 'login', 'aws', '--role-arn', 'gitpod-secrets-reader', '--env-file', seed.up.envFile, '--profile', 'byname'], env);
+  expect(ran.stderr).toContain(`credentials for ${READER_ROLE_ARN} written to profile byname`);
+  expect(ran.code).toBe(0);
+  const read = await getSecretName(env, 'database_connection_string', ['--profile', 'byname']);
+  expect(read.stdout.trim()).toBe('database_connection_string');
+});
+
+test('--role-arn that is neither an ARN nor a role name is a usage error (exit 2), not a CLI error', async () => {
+  const { env } = isolatedAws();
+  const ran = await runHarness(['idp', 'login', 'aws', '--role-arn', 'role/with spaces', '--env-file', seed.up.envFile], env);
+  expect(ran.code).toBe(2);
+  expect(ran.stderr).toContain('--role-arn role/with spaces: neither an ARN');
+});
+
 test('login as an untrusted workspace fails with AWS\'s AccessDenied and writes no profile', async () => {
   const { env, home } = isolatedAws();
   const ran = await login(env, ['--profile', 'fork', '--sub', UNTRUSTED_SUB]);

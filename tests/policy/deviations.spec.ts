@@ -1,6 +1,6 @@
 /**
  * Where we knowingly differ from @cloud-copilot/iam-simulate, each case showing both answers.
- * The decision for each: shared/reference/policy-engines.md and the AWS rules in aws-oidc-federation.md §4.
+ * The decision for each: the AWS rules in docs/aws-oidc-federation.md §4.
  */
 import { createValidatedPolicy, validateTrustPolicy } from '@cloud-copilot/iam-policy';
 import { test, expect } from '@playwright/test';

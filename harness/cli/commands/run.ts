@@ -3,7 +3,6 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { loadScenarios } from '../../scenario/load.js';
 import { settingsToEnv } from '../../fixtures/settings.js';
@@ -13,6 +12,9 @@ import { allowUnmodelledOption, assumptionOption, endpointOption, enforceOption,
 import { parseAssumptionOverrides } from '../../fixtures/assumption-overrides.js';
 import { printFindingsSummary } from './lint.js';
 import { parseShard, type Shard } from '../shard.js';
+import { siblingModule } from '../../module-path.js';
+import { onStopRequest } from '../stop-request.js';
+import { sdkNodeWarningOnce } from '../sdk-node-warning.js';
 
 interface RunOptions extends TargetOptions {
   reportDir: string;
@@ -20,7 +22,7 @@ interface RunOptions extends TargetOptions {
   shard?: Shard;
 }
 
-const RUN_CONFIG = fileURLToPath(new URL('../run.config.ts', import.meta.url));
+const RUN_CONFIG = siblingModule(import.meta.url, '../run.config');
 
 export function registerRun(program: Command, setExit: (code: number) => void): void {
   program
@@ -63,7 +65,9 @@ export async function runCommand(paths: string[], options: RunOptions): Promise<
     allowUnmodelled: options.allowUnmodelled === true,
   });
   if (options.shard) env.HARNESS_SHARD = `${options.shard.current}/${options.shard.total}`;
-  const status = await runPlaywright(env, options.shard);
+  const sdkWarning = sdkNodeWarningOnce();
+  if (sdkWarning.note) process.stderr.write(`${sdkWarning.note}\n`);
+  const status = await runPlaywright({ ...env, ...sdkWarning.env }, options.shard);
   if (!existsSync(resultsFile)) writeAbortedResults(resultsFile, options);
   return status === 0 ? EXIT_OK : EXIT_FAILED;
 }
@@ -77,10 +81,9 @@ function runPlaywright(env: Record<string, string>, shard: Shard | undefined): P
       stdio: 'inherit',
     });
     // SIGINT is Playwright's graceful stop (fixtures torn down, reports written); its SIGTERM skips both.
-    const forward = () => child.kill('SIGINT');
-    process.on('SIGINT', forward).on('SIGTERM', forward);
+    const stopListening = onStopRequest(() => child.kill('SIGINT'));
     child.on('exit', (code) => {
-      process.off('SIGINT', forward).off('SIGTERM', forward);
+      stopListening();
       resolve(code ?? EXIT_FAILED);
     });
   });

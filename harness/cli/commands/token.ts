@@ -1,12 +1,11 @@
 /** `aws-oidc-harness token`: print one token from the running mock IdP (like `gp idp token`). */
 import type { Command } from 'commander';
-import { DEFAULT_ENV_FILE, readEnvFile } from '../env-file.js';
+import { readEnvFile } from '../env-file.js';
 import { requestToken } from '../token-service.js';
-import { collect, usageError } from '../options.js';
+import { addEnvFileOptions, collect, envFileOf, usageError, type EnvFileOptions } from '../options.js';
 import { EXIT_OK } from '../exit.js';
 
-interface TokenOptions {
-  envFile: string;
+interface TokenOptions extends EnvFileOptions {
   audience: string[];
   sub?: string;
   claim: string[];
@@ -14,16 +13,16 @@ interface TokenOptions {
 }
 
 export function registerToken(program: Command, setExit: (code: number) => void): void {
-  program
-    .command('token')
-    .description('print a token minted by the running mock IdP (aws-oidc-harness up)')
-    .option('--env-file <path>', 'the env file written by up', DEFAULT_ENV_FILE)
+  addEnvFileOptions(
+    program.command('token').description('print a token minted by the running mock IdP (aws-oidc-harness up)'),
+    'the env file written by up',
+  )
     .option('--audience <aud>', 'an audience (repeatable)', collect, [])
     .option('--sub <sub>', 'the subject claim')
     .option('--claim <key=value>', 'another claim (repeatable; value parsed as JSON when it parses)', collect, [])
     .option('--decode', 'print the decoded claims instead of the token')
     .action(async (options: TokenOptions) => {
-      const env = readEnvFile(options.envFile);
+      const env = readEnvFile(envFileOf(options));
       const minted = await requestToken(env.HARNESS_TOKEN_URL, env.HARNESS_TOKEN_SECRET, {
         audience: options.audience,
         sub: options.sub,

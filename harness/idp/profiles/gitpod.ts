@@ -1,6 +1,6 @@
 /**
- * Gitpod Classic: gitpod-io/gitpod components/public-api-server/pkg/identityprovider. `sub` and `repository`
- * follow `context` (docs/profiles.md).
+ * Gitpod Classic: components/public-api-server/pkg/identityprovider in the gitpod-io/gitpod sources. `sub` and
+ * `repository` follow `context` (docs/profiles.md).
  * Options: `subFormat: key-value` with `subKeys` (default [org_id, context]); `keys` (JWKS size at start).
  */
 import { createHash } from 'node:crypto';

@@ -1,4 +1,4 @@
-/** @cloud-copilot/iam-simulate as a dev-only second opinion (see shared/reference/policy-engines.md). */
+/** @cloud-copilot/iam-simulate as a dev-only second opinion (it drops context keys it does not list for an action; the differential tests use its runUnsafeSimulation). */
 import { createValidatedPolicy, validateTrustPolicy } from '@cloud-copilot/iam-policy';
 import { runSimulation, runUnsafeSimulation } from '@cloud-copilot/iam-simulate';
 import type { ContextValue, Decision, PolicyJson } from '../../../harness/policy/index.js';
