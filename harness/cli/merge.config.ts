@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { secretValuesOfRun } from '../fixtures/secret-values.js';
+import { siblingModule } from '../module-path.js';
 
 /**
  * The Playwright configuration `aws-oidc-harness merge-reports` hands to `playwright merge-reports`: the same
@@ -13,7 +14,7 @@ export default defineConfig({
   testDir: path.resolve(import.meta.dirname, '../fixtures'),
   reporter: [
     [
-      path.resolve(import.meta.dirname, '../reporters/harness-reporter.ts'),
+      siblingModule(import.meta.url, '../reporters/harness-reporter'),
       {
         reportDir,
         // The shards recorded their scenario paths (relative to their checkout) in the blob's metadata.

@@ -8,6 +8,8 @@
  */
 import { readFileSync } from 'node:fs';
 import type { PolicyJson } from '../policy/types.js';
+import path from 'node:path';
+import { packageRoot } from '../module-path.js';
 
 const AWS_MANAGED = /^arn:aws[a-z-]*:iam::aws:policy\/(?:.*\/)?([^/]+)$/;
 
@@ -19,7 +21,7 @@ interface Shipped {
 let shipped: Record<string, Shipped> | undefined;
 
 function load(): Record<string, Shipped> {
-  shipped ??= JSON.parse(readFileSync(new URL('./aws-managed-policies.json', import.meta.url), 'utf8')) as Record<string, Shipped>;
+  shipped ??= JSON.parse(readFileSync(path.join(packageRoot(import.meta.url), 'harness/import/aws-managed-policies.json'), 'utf8')) as Record<string, Shipped>;
   return shipped;
 }
 

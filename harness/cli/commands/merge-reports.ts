@@ -8,12 +8,12 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSyn
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { EXIT_FAILED, EXIT_OK } from '../exit.js';
 import { usageError } from '../options.js';
+import { siblingModule } from '../../module-path.js';
 
-const MERGE_CONFIG = fileURLToPath(new URL('../merge.config.ts', import.meta.url));
+const MERGE_CONFIG = siblingModule(import.meta.url, '../merge.config');
 
 export function registerMergeReports(program: Command, setExit: (code: number) => void): void {
   program
