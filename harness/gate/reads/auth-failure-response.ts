@@ -62,6 +62,12 @@ const WIRE_ERRORS: Record<AuthFailure, WireError> = {
     message: 'Credential should be scoped to correct service',
     explanation: 'The credential scope of the signature names another service than the one called.',
   },
+  /** [obs] wording as AWS's SDK users report it ("... not 'aws-global'. ") */
+  'invalid-region-scope': {
+    ...SIGNATURE_ERROR,
+    message: 'Credential should be scoped to a valid region',
+    explanation: 'The credential scope of the signature names no AWS region.',
+  },
   'bad-signature': {
     ...SIGNATURE_ERROR,
     message:

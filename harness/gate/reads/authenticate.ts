@@ -18,6 +18,7 @@ export type AuthFailure =
   | 'signature-expired'
   | 'signature-not-yet-current'
   | 'wrong-service-scope'
+  | 'invalid-region-scope'
   | 'bad-signature';
 
 export type Caller =

@@ -69,3 +69,15 @@ test('the gate answers with its own clock in Date, so SDK clock-skew correction 
   const res = await send(gate.endpoint(), READ_OTHER);
   expect(new Date(res.headers.get('date') ?? '').getTime()).toBe(Math.floor(world.clock.now().getTime() / 1000) * 1000);
 });
+
+test('a credential scope naming no AWS region is refused before any emulator sees the region', async ({ world }) => {
+  const { gate, signing } = await secretsWorld(world);
+  for (const region of ['US-EAST-1', 'aws-global', 'us-east-1x', 'eu_west_1']) {
+    const res = await send(gate.endpoint(), READ_OTHER, signing('secretsmanager', region));
+    expect([res.status, codeOf(res.body)], region).toEqual([400, 'InvalidSignatureException']);
+    expect(JSON.parse(res.body).message).toBe(`Credential should be scoped to a valid region, not '${region}'. `);
+  }
+  // a real region passes authentication and is decided by authorization (this session may not read app/other)
+  const real = await send(gate.endpoint(), READ_OTHER, signing('secretsmanager', 'eu-west-1'));
+  expect(codeOf(real.body)).toBe('AccessDeniedException');
+});
