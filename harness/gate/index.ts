@@ -28,7 +28,10 @@ export async function startGate(options: GateOptions): Promise<StartedGate> {
     forwarder, account, sessions, keyStore, decisions, assumptions,
     clock: options.clock ?? systemClock,
     enforce: options.enforce,
-    admin: options.backend.credentials(),
+    // read per request: backends such as LocalStack change the administrator key with the selected account
+    get admin() {
+      return options.backend.credentials();
+    },
   });
   try {
     await new Promise<void>((resolve, reject) => {
