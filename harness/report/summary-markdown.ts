@@ -6,7 +6,7 @@ import { STATUS_ICON, STATUS_LABEL, failuresFirst, outcomesText } from './outcom
 export function toSummaryMarkdown(report: RunReport): string {
   const { passed, failed, errors } = report.summary;
   const verdict = failed + errors === 0 ? '✅ all cases passed' : `❌ ${failed + errors} of ${passed + failed + errors} cases did not pass`;
-  const target = [report.target.label ?? report.target.kind, `enforcement: ${report.target.enforcement}`].join(', ');
+  const target = [report.target.label ?? report.target.kind, `enforcement: ${report.target.enforcement}`, ...(report.target.reason ? [report.target.reason] : [])].join(', ');
   const lines = [
     `## aws-oidc-harness: ${verdict}`,
     '',

@@ -93,7 +93,7 @@ function followPull(stream: NodeJS.ReadableStream, image: string, log: (line: st
 }
 
 export function unavailable(image: string, why: string): HarnessError {
-  return new HarnessError('LOCALSTACK_IMAGE_UNAVAILABLE', `LocalStack image ${image} is not available: ${why}. ${remedy(image)}`);
+  return new HarnessError('LOCALSTACK_IMAGE_UNAVAILABLE', `LocalStack image ${image} is not available: ${why.trim().replace(/\.$/, '')}. ${remedy(image)}`);
 }
 
 /** What a user can do when the image cannot be had. */

@@ -12,6 +12,9 @@ import { EXIT_FAILED, EXIT_OK } from '../exit.js';
 import { assumptionOption, endpointOption, enforceOption, targetOption, usageError, type TargetOptions } from '../options.js';
 import { parseAssumptionOverrides } from '../../fixtures/assumption-overrides.js';
 import { printFindingsSummary } from './lint.js';
+import { localstackPreflight } from '../../backends/localstack/preflight.js';
+import { isHarnessError } from '../../errors.js';
+import { writeStartupFailureReports } from '../startup-failure-reports.js';
 
 interface RunOptions extends TargetOptions {
   reportDir: string;
@@ -48,6 +51,18 @@ export async function runCommand(paths: string[], options: RunOptions): Promise<
   const scenarios = loadScenarios(paths);
   printFindingsSummary(scenarios.flatMap((s) => lintScenario(s)));
   mkdirSync(reportDir, { recursive: true });
+  if (options.target === 'localstack') {
+    try {
+      await localstackPreflight((line) => process.stderr.write(`${line}\n`));
+    } catch (error) {
+      if (!isHarnessError(error)) throw error;
+      const enforcement = options.enforce === 'on' ? 'harness' : 'off';
+      const reason = await writeStartupFailureReports(scenarios, { kind: 'localstack', enforcement }, error, reportDir);
+      const count = scenarios.reduce((n, s) => n + s.cases.length, 0);
+      process.stderr.write(`${reason}\n${count} cases: error (reports in ${reportDir})\n`);
+      return EXIT_FAILED;
+    }
+  }
   const env = settingsToEnv({
     scenarioPaths: paths.map((p) => path.resolve(p)),
     target: options.target,
