@@ -1,10 +1,12 @@
 /**
  * The mock IdP as a container on a testcontainers Network (so containers such as LocalStack reach it by alias).
  * The spec is plain data (unit-tested without Docker); the IdP code is bundled with esbuild (installed with tsx)
- * into one file and copied into a stock Node image.
+ * into one file and copied into a stock Node image (or, where none can be pulled, one imported from this
+ * machine's node binary: node-image.ts).
  */
 import { fileURLToPath } from 'node:url';
 import { GenericContainer, Wait, type StartedNetwork, type StartedTestContainer } from 'testcontainers';
+import { resolveIdpImage } from './node-image.js';
 import { connectMockIdp } from './remote.js';
 import { ENV_HOST, ENV_ISSUERS, ENV_PORT, type ServedIssuer } from './serve-env.js';
 import { CONTROL_PREFIX } from './server.js';
@@ -79,7 +81,7 @@ export async function startIdpContainer(
   issuers: ServedIssuer[],
   options: { alias?: string; image?: string } = {},
 ): Promise<StartedIdpContainer> {
-  const spec = buildIdpContainerSpec(issuers, options);
+  const spec = buildIdpContainerSpec(issuers, { ...options, image: options.image ?? (await resolveIdpImage(IDP_IMAGE)) });
   const container = await containerFromSpec(spec, network, await bundleServeMain()).start();
   const origin = `http://${container.getHost()}:${container.getMappedPort(spec.exposedPort)}`;
   const idp = await connectMockIdp(origin, { onClose: async () => void (await container.stop()) });

@@ -32,7 +32,7 @@ export interface RunningLocalstack {
   getConnectionUri(): string;
   stop(): Promise<unknown>;
   /** the network it is on, as containers on it reach it */
-  network?: { name: string; alias: string };
+  network?: { name: string; alias: string; started: StartedNetwork };
 }
 
 async function startContainer(config: LocalstackConfig, startTimeoutMs: number, log: (line: string) => void, pullBudget: PullBudget, env: NodeJS.ProcessEnv): Promise<RunningLocalstack> {
@@ -54,7 +54,7 @@ async function startContainer(config: LocalstackConfig, startTimeoutMs: number, 
   }
   return {
     getConnectionUri: () => container.getConnectionUri(),
-    network: { name: network.getName(), alias: LOCALSTACK_NETWORK_ALIAS },
+    network: { name: network.getName(), alias: LOCALSTACK_NETWORK_ALIAS, started: network },
     stop: async () => {
       await container.stop().catch(() => undefined);
       await (network as StartedNetwork).stop().catch(() => undefined);
@@ -132,6 +132,10 @@ export class StartedLocalstack implements StartedBackend {
   }
   requestHeaders(): Record<string, string> {
     return {};
+  }
+  /** LocalStack's Docker network: other containers (the IdP, clients) join it */
+  dockerNetwork(): StartedNetwork | undefined {
+    return this.container.network?.started;
   }
   /** how containers on the LocalStack network reach it, e.g. http://localstack:4566 */
   networkEndpoint(): string | undefined {
