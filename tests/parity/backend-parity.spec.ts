@@ -16,7 +16,7 @@ const scenarios = loadScenarios(['scenarios']);
 const log = (line: string) => process.stderr.write(`[parity] ${line}\n`);
 
 /** AWS's expiry message carries the clock's epoch seconds, which differ between the two passes */
-const withoutEpochs = (message: string | null | undefined) => message?.replace(/\b\d{10}\b/g, '<epoch seconds>') ?? null;
+const withoutEpochs = (message: string | null | undefined) => message?.replace(/(?<!\d)\d{10}(?!\d)/g, '<epoch seconds>') ?? null;
 
 /** what must not differ between backends */
 const verdict = (r: CaseResult) => ({ status: r.status, assume: r.observed.assume, message: withoutEpochs(r.observed.message), reads: r.observed.reads ?? {} });
