@@ -1,6 +1,6 @@
 /**
- * Deletes every IAM role, customer managed policy, OIDC provider and secret that carries the tag
- * `key=value` (the harness's run tag). For backends whose state cannot simply be wiped.
+ * Deletes every IAM role, customer managed policy, OIDC provider and secret whose tags match: those carrying
+ * the harness's run tag (an emulator that is not ours), or all of them (an emulator container the run owns).
  */
 import {
   DeleteOpenIDConnectProviderCommand,
@@ -32,8 +32,10 @@ export interface CleanupClients {
 
 type Page<K extends string, T> = { [key in K]?: T[] } & { Marker?: string; IsTruncated?: boolean; NextToken?: string };
 
-const hasTag = (tags: (Tag | SecretTag)[] | undefined, key: string, value: string) =>
-  (tags ?? []).some((t) => t.Key === key && t.Value === value);
+/** decides, from a resource's tags, whether it goes */
+export type TagMatch = (tags: (Tag | SecretTag)[] | undefined) => boolean;
+
+const hasTag = (key: string, value: string): TagMatch => (tags) => (tags ?? []).some((t) => t.Key === key && t.Value === value);
 
 async function iamPages<K extends string, T>(iam: Sender, make: (marker?: string) => object, key: K): Promise<T[]> {
   const items: T[] = [];
@@ -46,12 +48,12 @@ async function iamPages<K extends string, T>(iam: Sender, make: (marker?: string
   return items;
 }
 
-async function deleteRoles(iam: Sender, key: string, value: string): Promise<number> {
+async function deleteRoles(iam: Sender, matches: TagMatch): Promise<number> {
   const roles = await iamPages<'Roles', { RoleName?: string }>(iam, (Marker) => new ListRolesCommand({ Marker }), 'Roles');
   let deleted = 0;
   for (const { RoleName } of roles) {
     const tags = (await iam.send(new ListRoleTagsCommand({ RoleName }))) as { Tags?: Tag[] };
-    if (!RoleName || !hasTag(tags.Tags, key, value)) continue;
+    if (!RoleName || !matches(tags.Tags)) continue;
     const inline = (await iam.send(new ListRolePoliciesCommand({ RoleName }))) as { PolicyNames?: string[] };
     for (const PolicyName of inline.PolicyNames ?? []) await iam.send(new DeleteRolePolicyCommand({ RoleName, PolicyName }));
     const attached = (await iam.send(new ListAttachedRolePoliciesCommand({ RoleName }))) as { AttachedPolicies?: { PolicyArn?: string }[] };
@@ -62,31 +64,31 @@ async function deleteRoles(iam: Sender, key: string, value: string): Promise<num
   return deleted;
 }
 
-async function deletePolicies(iam: Sender, key: string, value: string): Promise<number> {
+async function deletePolicies(iam: Sender, matches: TagMatch): Promise<number> {
   const policies = await iamPages<'Policies', { Arn?: string }>(iam, (Marker) => new ListPoliciesCommand({ Scope: 'Local', Marker }), 'Policies');
   let deleted = 0;
   for (const { Arn } of policies) {
     const tags = (await iam.send(new ListPolicyTagsCommand({ PolicyArn: Arn }))) as { Tags?: Tag[] };
-    if (!Arn || !hasTag(tags.Tags, key, value)) continue;
+    if (!Arn || !matches(tags.Tags)) continue;
     await iam.send(new DeletePolicyCommand({ PolicyArn: Arn }));
     deleted++;
   }
   return deleted;
 }
 
-async function deleteProviders(iam: Sender, key: string, value: string): Promise<number> {
+async function deleteProviders(iam: Sender, matches: TagMatch): Promise<number> {
   const list = (await iam.send(new ListOpenIDConnectProvidersCommand({}))) as { OpenIDConnectProviderList?: { Arn?: string }[] };
   let deleted = 0;
   for (const { Arn } of list.OpenIDConnectProviderList ?? []) {
     const tags = (await iam.send(new ListOpenIDConnectProviderTagsCommand({ OpenIDConnectProviderArn: Arn }))) as { Tags?: Tag[] };
-    if (!Arn || !hasTag(tags.Tags, key, value)) continue;
+    if (!Arn || !matches(tags.Tags)) continue;
     await iam.send(new DeleteOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: Arn }));
     deleted++;
   }
   return deleted;
 }
 
-async function deleteSecrets(secrets: Sender, key: string, value: string): Promise<number> {
+async function deleteSecrets(secrets: Sender, matches: TagMatch): Promise<number> {
   let deleted = 0;
   let NextToken: string | undefined;
   do {
@@ -95,7 +97,7 @@ async function deleteSecrets(secrets: Sender, key: string, value: string): Promi
       NextToken?: string;
     };
     for (const secret of page.SecretList ?? []) {
-      if (!secret.ARN || !hasTag(secret.Tags, key, value)) continue;
+      if (!secret.ARN || !matches(secret.Tags)) continue;
       await secrets.send(new DeleteSecretCommand({ SecretId: secret.ARN, ForceDeleteWithoutRecovery: true }));
       deleted++;
     }
@@ -105,12 +107,15 @@ async function deleteSecrets(secrets: Sender, key: string, value: string): Promi
 }
 
 /** Roles first (detaching their policies), then the policies, providers and secrets. Returns how many went. */
-export async function deleteTaggedResources(clients: CleanupClients, tag: { key: string; value: string }): Promise<number> {
-  const { key, value } = tag;
+export async function deleteMatchingResources(clients: CleanupClients, matches: TagMatch): Promise<number> {
   return (
-    (await deleteRoles(clients.iam, key, value)) +
-    (await deletePolicies(clients.iam, key, value)) +
-    (await deleteProviders(clients.iam, key, value)) +
-    (await deleteSecrets(clients.secrets, key, value))
+    (await deleteRoles(clients.iam, matches)) +
+    (await deletePolicies(clients.iam, matches)) +
+    (await deleteProviders(clients.iam, matches)) +
+    (await deleteSecrets(clients.secrets, matches))
   );
+}
+
+export function deleteTaggedResources(clients: CleanupClients, tag: { key: string; value: string }): Promise<number> {
+  return deleteMatchingResources(clients, hasTag(tag.key, tag.value));
 }

@@ -17,6 +17,8 @@ export interface TargetDescription {
   label: string;
   /** true when the target itself enforces AWS's rules (real AWS): the harness gate is not used */
   enforcesFederation: boolean;
+  /** why this target runs: `--target localstack`, `--target auto: a Docker engine answers`, a fallback's cause */
+  reason?: string;
 }
 
 export interface StartedBackend extends AsyncDisposable {
@@ -30,8 +32,9 @@ export interface StartedBackend extends AsyncDisposable {
   /**
    * Switch the emulated account that credentials()/requestHeaders() address (scenarios name their own
    * account id; one backend serves many scenarios). Real AWS refuses any id but its own (coded error).
+   * `region`: the scenario's region, for backends whose reset() must know where resources were made.
    */
-  selectAccount(accountId: string): void;
+  selectAccount(accountId: string, region?: string): void;
   /**
    * Headers the backend needs on every request sent to endpoint() (e.g. moto's `x-moto-account-id` to
    * honour the scenario's account). The gate adds them when forwarding.

@@ -29,8 +29,11 @@ export async function startGate(options: GateOptions): Promise<StartedGate> {
     forwarder, account, sessions, keyStore, decisions, assumptions, clock,
     enforce: options.enforce,
     allowUnmodelled: options.allowUnmodelled ?? false,
-    admin: options.backend.credentials(),
     region: options.backend.region(),
+    // read per request: backends such as LocalStack change the administrator key with the selected account
+    get admin() {
+      return options.backend.credentials();
+    },
   });
   try {
     await new Promise<void>((resolve, reject) => {

@@ -1,9 +1,11 @@
 /**
  * The mock IdP as a container on a testcontainers Network (so containers such as LocalStack reach it by alias).
  * The spec is plain data (unit-tested without Docker); the IdP code is bundled with esbuild (installed with tsx)
- * into one file and copied into a stock Node image.
+ * into one file and copied into a stock Node image (or, where none can be pulled, one imported from this
+ * machine's node binary: node-image.ts).
  */
 import { GenericContainer, Wait, type StartedNetwork, type StartedTestContainer } from 'testcontainers';
+import { resolveIdpImage } from './node-image.js';
 import { connectMockIdp } from './remote.js';
 import { newControlSecret } from './control-auth.js';
 import { ENV_CONTROL_SECRET, ENV_HOST, ENV_ISSUERS, ENV_PORT, type ServedIssuer } from './serve-env.js';
@@ -80,7 +82,7 @@ export async function startIdpContainer(
   issuers: ServedIssuer[],
   options: { alias?: string; image?: string } = {},
 ): Promise<StartedIdpContainer> {
-  const spec = buildIdpContainerSpec(issuers, options);
+  const spec = buildIdpContainerSpec(issuers, { ...options, image: options.image ?? (await resolveIdpImage(IDP_IMAGE)) });
   const controlSecret = newControlSecret();
   const container = await containerFromSpec(spec, network, await bundleServeMain())
     .withEnvironment({ ...spec.env, [ENV_CONTROL_SECRET]: controlSecret })

@@ -53,7 +53,8 @@ export interface RoleReport {
 
 export interface RunReport {
   version: 1;
-  target: { kind: TargetKind; enforcement: Enforcement; label?: string };
+  /** `reason`: why this target ran (the option given, what `auto` found, a fallback's cause) */
+  target: { kind: TargetKind; enforcement: Enforcement; label?: string; reason?: string };
   harnessVersion?: string;
   startedAt?: string;
   finishedAt?: string;
@@ -101,5 +102,5 @@ export interface HarnessRunInfo {
   /** the checks this attachment's findings come from, and the scenario they ran on */
   checked?: Checked;
   /** overrides of the env-derived target (e.g. the backend's own label) */
-  target?: { kind?: TargetKind; enforcement?: Enforcement; label?: string };
+  target?: { kind?: TargetKind; enforcement?: Enforcement; label?: string; reason?: string };
 }

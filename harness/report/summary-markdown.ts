@@ -11,7 +11,7 @@ import { runVerdict, type RunVerdict } from './verdict.js';
 export function toSummaryMarkdown(report: RunReport): string {
   const { passed, failed, errors } = report.summary;
   const verdict = runVerdict(report);
-  const target = [report.target.label ?? report.target.kind, `enforcement: ${report.target.enforcement}`].join(', ');
+  const target = [report.target.label ?? report.target.kind, `enforcement: ${report.target.enforcement}`, ...(report.target.reason ? [report.target.reason] : [])].join(', ');
   const lines = [
     `## aws-oidc-harness: ${headline(verdict, passed + failed + errors)}`,
     '',

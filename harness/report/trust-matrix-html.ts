@@ -71,6 +71,7 @@ function header(report: RunReport, verdict: RunVerdict): string {
   const meta: Array<[string, string]> = [
     ['Run', runTime(report)],
     ['Target', report.target.label && report.target.label !== report.target.kind ? `${report.target.kind} · ${report.target.label}` : report.target.kind],
+    ...(report.target.reason ? [['Why this target', report.target.reason] as [string, string]] : []),
     ['Enforcement', report.target.enforcement],
     ['Harness', report.harnessVersion ?? 'unknown version'],
   ];

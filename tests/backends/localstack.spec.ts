@@ -25,50 +25,35 @@ test('LOCALSTACK_IMAGE newer than 4.14.0 without LOCALSTACK_AUTH_TOKEN is refuse
   }
 });
 
-test('older community images run without a token; with a token any image runs and gets it', () => {
+test('older community images, mirrors and own builds run without a token; with a token any image runs and gets it', () => {
   expect(runsWithoutToken('localstack/localstack:4.13.1')).toBe(true);
-  expect(runsWithoutToken('mirror.example/localstack/localstack:3.8')).toBe(true);
+  expect(runsWithoutToken('docker.io/localstack/localstack:4.14.0')).toBe(true);
+  expect(runsWithoutToken('mirror.example/localstack/localstack:latest')).toBe(true);
+  expect(runsWithoutToken('localstack-from-pypi:4.14.0')).toBe(true);
+  expect(resolveLocalstackConfig({ LOCALSTACK_IMAGE: 'localstack-from-pypi:4.14.0' }).image).toBe('localstack-from-pypi:4.14.0');
   expect(resolveLocalstackConfig({ LOCALSTACK_IMAGE: 'localstack/localstack:latest', LOCALSTACK_AUTH_TOKEN: 'tok' })).toEqual({
     image: 'localstack/localstack:latest',
     environment: { LOCALSTACK_AUTH_TOKEN: 'tok' },
   });
 });
 
-test('no Docker engine: DOCKER_UNAVAILABLE; a licence exit: LOCALSTACK_AUTH_REQUIRED', async () => {
-  const noDocker = new LocalstackBackend({ env: {}, startContainer: () => Promise.reject(new Error('Could not find a working container runtime strategy')) });
-  expect(isHarnessError(await noDocker.start().catch((e: unknown) => e), 'DOCKER_UNAVAILABLE')).toBe(true);
-  const licence = new LocalstackBackend({ env: {}, startContainer: () => Promise.reject(new Error('License activation failed')) });
-  expect(isHarnessError(await licence.start().catch((e: unknown) => e), 'LOCALSTACK_AUTH_REQUIRED')).toBe(true);
+test('no Docker engine: DOCKER_UNAVAILABLE; a licence exit: LOCALSTACK_AUTH_REQUIRED; a missing image names the remedy', async () => {
+  const failing = (message: string) => new LocalstackBackend({ env: {}, startContainer: () => Promise.reject(new Error(message)) });
+  expect(isHarnessError(await failing('Could not find a working container runtime strategy').start().catch((e: unknown) => e), 'DOCKER_UNAVAILABLE')).toBe(true);
+  expect(isHarnessError(await failing('License activation failed').start().catch((e: unknown) => e), 'LOCALSTACK_AUTH_REQUIRED')).toBe(true);
+  const missing = await failing('(HTTP code 404) no such image').start().catch((e: unknown) => e);
+  expect(isHarnessError(missing, 'LOCALSTACK_IMAGE_UNAVAILABLE')).toBe(true);
+  for (const remedy of [LOCALSTACK_IMAGE_DEFAULT, 'LOCALSTACK_IMAGE', '--target moto', 'docker pull']) expect(String(missing)).toContain(remedy);
 });
 
-test('the account is chosen by a 12-digit access key id; reset posts to the state reset endpoint', async () => {
-  const posts: string[] = [];
-  const server = createServer((req, res) => {
-    posts.push(`${req.method} ${req.url}`);
-    res.end('{}');
-  }).listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const uri = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+test('the account is chosen by a 12-digit access key id; the description names the image', async () => {
   let stopped = false;
-  const started = new StartedLocalstack({ getConnectionUri: () => uri, stop: async () => ((stopped = true), undefined as never) }, LOCALSTACK_IMAGE_DEFAULT, '111122223333', 'us-east-1');
-  try {
-    expect(started.credentials().accessKeyId).toBe('111122223333');
-    started.selectAccount('222233334444');
-    expect(started.credentials().accessKeyId).toBe('222233334444');
-    expect(started.describe()).toEqual({ kind: 'localstack', label: LOCALSTACK_IMAGE_DEFAULT, enforcesFederation: false });
-    await started.reset();
-    expect(posts).toEqual(['POST /_localstack/state/reset']);
-    await started.stop();
-    expect(stopped).toBe(true);
-  } finally {
-    server.close();
-  }
-});
-
-test('a real LocalStack container starts and resets', async () => {
-  test.skip(!(await dockerAnswers()), 'no Docker engine answers (testcontainers found no container runtime)');
-  test.setTimeout(300_000);
-  await using started = await new LocalstackBackend().start({ accountId: '111122223333' });
-  expect((await fetch(`${started.endpoint()}/_localstack/health`)).ok).toBe(true);
-  await started.reset();
+  const started = new StartedLocalstack({ getConnectionUri: () => 'http://127.0.0.1:1', stop: async () => (stopped = true) }, LOCALSTACK_IMAGE_DEFAULT, '111122223333', 'us-east-1');
+  expect(started.credentials().accessKeyId).toBe('111122223333');
+  started.selectAccount('222233334444', 'eu-west-1');
+  expect(started.credentials().accessKeyId).toBe('222233334444');
+  expect(started.accountId()).toBe('222233334444');
+  expect(started.describe()).toEqual({ kind: 'localstack', label: LOCALSTACK_IMAGE_DEFAULT, enforcesFederation: false });
+  await started.stop();
+  expect(stopped).toBe(true);
 });

@@ -15,6 +15,9 @@ import { parseShard, type Shard } from '../shard.js';
 import { siblingModule } from '../../module-path.js';
 import { onStopRequest } from '../stop-request.js';
 import { sdkNodeWarningOnce } from '../sdk-node-warning.js';
+import { localstackPreflight } from '../../backends/localstack/preflight.js';
+import { isHarnessError } from '../../errors.js';
+import { writeStartupFailureReports } from '../startup-failure-reports.js';
 
 interface RunOptions extends TargetOptions {
   reportDir: string;
@@ -54,6 +57,18 @@ export async function runCommand(paths: string[], options: RunOptions): Promise<
   const scenarios = loadScenarios(paths);
   printFindingsSummary(scenarios.flatMap((s) => lintScenario(s)));
   mkdirSync(reportDir, { recursive: true });
+  if (options.target === 'localstack') {
+    try {
+      await localstackPreflight((line) => process.stderr.write(`${line}\n`));
+    } catch (error) {
+      if (!isHarnessError(error)) throw error;
+      const enforcement = options.enforce === 'on' ? 'harness' : 'off';
+      const reason = await writeStartupFailureReports(scenarios, { kind: 'localstack', enforcement }, error, reportDir);
+      const count = scenarios.reduce((n, s) => n + s.cases.length, 0);
+      process.stderr.write(`${reason}\n${count} cases: error (reports in ${reportDir})\n`);
+      return EXIT_FAILED;
+    }
+  }
   const env = settingsToEnv({
     scenarioPaths: paths.map((p) => path.resolve(p)),
     target: options.target,
