@@ -7,7 +7,7 @@ import {
   type AssumeRoleWithWebIdentityCommandInput,
   type AssumeRoleWithWebIdentityCommandOutput,
 } from '@aws-sdk/client-sts';
-import { createBackend } from '../../harness/backends/index.js';
+import { motoPerWorker } from '../backends/fixtures/moto-per-worker.js';
 import type { StartedBackend } from '../../harness/backends/types.js';
 import { ManualClock } from '../../harness/clock.js';
 import { startGate } from '../../harness/gate/index.js';
@@ -60,14 +60,7 @@ export interface GateWorld {
 }
 
 export const test = base.extend<{ world: GateWorld }, { backend: StartedBackend }>({
-  backend: [
-    async ({}, use) => {
-      const backend = await createBackend('moto').start({ accountId: ACCOUNT });
-      await use(backend);
-      await backend.stop();
-    },
-    { scope: 'worker' },
-  ],
+  backend: motoPerWorker(ACCOUNT),
   world: async ({ backend }, use) => {
     await backend.reset();
     const clock = new ManualClock(START);

@@ -14,7 +14,7 @@ import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secre
 import { AssumeRoleWithWebIdentityCommand, STSClient, type AssumeRoleWithWebIdentityCommandInput } from '@aws-sdk/client-sts';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
-import { createBackend } from '../../harness/backends/index.js';
+import { motoPerWorker } from '../backends/fixtures/moto-per-worker.js';
 import type { AwsCredentials, StartedBackend } from '../../harness/backends/types.js';
 import { ManualClock } from '../../harness/clock.js';
 import { startGate } from '../../harness/gate/index.js';
@@ -93,14 +93,7 @@ export interface SignInput {
 }
 
 export const test = base.extend<{ world: SecurityWorld }, { backend: StartedBackend }>({
-  backend: [
-    async ({}, use) => {
-      const backend = await createBackend('moto').start({ accountId: ACCOUNT });
-      await use(backend);
-      await backend.stop();
-    },
-    { scope: 'worker' },
-  ],
+  backend: motoPerWorker(ACCOUNT),
   world: async ({ backend }, use) => {
     await backend.reset();
     // the SDK signs with the real time; the gate's clock starts there and moves only when a test says so
