@@ -3,7 +3,7 @@
 # from LocalStack's own PyPI release (localstack-core==4.14.0, the code the official image runs) on a Debian
 # trixie root (Python 3.13, which LocalStack 4.14 needs). Tags it $IMAGE (default below) and prints the tag.
 #
-#   localstack/build-from-pypi/build.sh            # build unless the tag exists; starts dockerd if needed
+#   bash localstack/build-from-pypi/build.sh       # build unless the tag exists; starts dockerd if needed
 #   IMAGE=name:tag FORCE=1 localstack/build-from-pypi/build.sh
 #
 # Needs root, apt, and the Debian and PyPI package registries this machine is configured for. About 4-6 min.

@@ -6,6 +6,7 @@ import { formatTable, writeReport } from '../../bench/report.js';
 import { runBench } from '../../bench/run-bench.js';
 import { EXIT_OK } from '../exit.js';
 import { usageError } from '../options.js';
+import { sdkNodeWarningOnce } from '../sdk-node-warning.js';
 
 interface BenchCliOptions {
   reportDir: string;
@@ -24,6 +25,9 @@ export function registerBench(program: Command, setExit: (code: number) => void)
       const runs = options.runs === undefined ? undefined : Number(options.runs);
       if (runs !== undefined && (!Number.isInteger(runs) || runs < 1)) throw usageError(`--runs must be a positive integer, got ${options.runs}`);
       const plan = benchPlan({ runs, quick: options.quick });
+      const sdkWarning = sdkNodeWarningOnce();
+      Object.assign(process.env, sdkWarning.env);
+      if (sdkWarning.note) process.stderr.write(`${sdkWarning.note}\n`);
       const report = await runBench({ plan, log: (line) => process.stderr.write(`bench: ${line}\n`) });
       const file = writeReport(report, path.resolve(options.reportDir));
       process.stdout.write(`${formatTable(report)}\n\nwritten: ${displayPath(file)}\n`);

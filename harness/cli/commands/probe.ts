@@ -6,6 +6,7 @@ import { unexpectedAdmissions, type ProbeFinding } from '../../probe/index.js';
 import { runProbes } from '../../runner/run-probes.js';
 import { EXIT_FAILED, EXIT_OK } from '../exit.js';
 import { endpointOption, targetOption, type TargetOptions } from '../options.js';
+import { sdkNodeWarningOnce } from '../sdk-node-warning.js';
 
 export function registerProbe(program: Command, setExit: (code: number) => void): void {
   program
@@ -21,6 +22,9 @@ export function registerProbe(program: Command, setExit: (code: number) => void)
     )
     .action(async (paths: string[], options: Omit<TargetOptions, 'enforce'> & { json?: boolean; failOnAdmitted: boolean }) => {
       const scenarios = loadScenarios(paths.length ? paths : ['scenarios']);
+      const sdkWarning = sdkNodeWarningOnce();
+      Object.assign(process.env, sdkWarning.env);
+      if (sdkWarning.note) process.stderr.write(`${sdkWarning.note}\n`);
       const environment = await startEnvironment({ ...options, enforce: true, assumptions: {} }, { log: (l) => process.stderr.write(`${l}\n`) });
       const findings: ProbeFinding[] = [];
       try {
