@@ -76,3 +76,14 @@ test('role chaining is capped at one hour: DurationSeconds above 3600 is Validat
   const answer = await chain(world, { DurationSeconds: 7200 }).then(() => 'issued', (e: Error & { $metadata?: { httpStatusCode?: number } }) => `${e.name} ${e.$metadata?.httpStatusCode} ${e.message}`);
   expect(answer).toBe('ValidationError 400 The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.');
 });
+
+test('session Tags or a SourceIdentity on AssumeRole need sts:TagSession / sts:SetSourceIdentity in the trust policy', async ({ world }) => {
+  await allowChaining(world);
+  const refused = (input: Partial<AssumeRoleCommandInput>) =>
+    chain(world, input).then(() => 'issued', (e: Error & { $metadata?: { httpStatusCode?: number } }) => `${e.name} ${e.$metadata?.httpStatusCode} ${e.message}`);
+  const session = `arn:aws:sts::${ACCOUNT}:assumed-role/reader/ws-1`;
+  expect(await refused({ Tags: [{ Key: 'team', Value: 'a' }] }))
+    .toMatch(`AccessDenied 403 User: ${session} is not authorized to perform: sts:TagSession on resource: ${roleArn('target')}`);
+  expect(await refused({ SourceIdentity: 'someone' }))
+    .toMatch(`AccessDenied 403 User: ${session} is not authorized to perform: sts:SetSourceIdentity on resource: ${roleArn('target')}`);
+});

@@ -45,21 +45,31 @@ export async function assumeRole(
   const denied = accessDeniedMessage(session.sessionArn, 'sts:AssumeRole', roleArn, 'no-resource-allow');
   if (!target) return accessDenied(call, deps.requestId, denied, [...identity.explanation, `The role ${roleArn} does not exist.`]);
   const accountId = accountOfArn(session.roleArn);
-  const trust = evaluatePolicy(target.trustPolicy, {
+  const trustFor = (action: string) => evaluatePolicy(target.trustPolicy, {
     principal: { kind: 'aws', arns: [session.sessionArn, session.roleArn, `arn:aws:iam::${accountId}:root`], accountId },
-    action: 'sts:AssumeRole',
+    action,
     resource: target.arn,
     context: {
       ...sessionContext(session, principal.role, principal.clock, principal.region),
       ...(call.params.has('RoleSessionName') ? { 'sts:RoleSessionName': call.params.get('RoleSessionName') ?? '' } : {}),
     },
   });
-  if (trust.decision !== 'Allow') {
-    return accessDenied(call, deps.requestId, denied, [
-      ...identity.explanation,
-      `The trust policy of ${target.arn} does not allow sts:AssumeRole by ${session.sessionArn} (${trust.decision}).`,
-      ...trust.explanation,
-    ]);
+  // [doc] session tags need sts:TagSession, a source identity sts:SetSourceIdentity, in the role's trust policy
+  const actions = [
+    'sts:AssumeRole',
+    ...([...call.params.keys()].some((k) => /^(Tags|TransitiveTagKeys)\.member\./.test(k)) ? ['sts:TagSession'] : []),
+    ...(call.params.has('SourceIdentity') ? ['sts:SetSourceIdentity'] : []),
+  ];
+  for (const action of actions) {
+    const trust = trustFor(action);
+    if (trust.decision !== 'Allow') {
+      const message = action === 'sts:AssumeRole' ? denied : accessDeniedMessage(session.sessionArn, action, roleArn, 'no-resource-allow');
+      return accessDenied(call, deps.requestId, message, [
+        ...identity.explanation,
+        `The trust policy of ${target.arn} does not allow ${action} by ${session.sessionArn} (${trust.decision}).`,
+        ...trust.explanation,
+      ]);
+    }
   }
   let limits: ChainedSessionLimits;
   try {
