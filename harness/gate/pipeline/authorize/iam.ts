@@ -20,11 +20,24 @@ const NAMED_RESOURCES: readonly [string, IamNamedKind][] = [
 ];
 const ARN_PARAMETERS = ['OpenIDConnectProviderArn', 'SAMLProviderArn', 'PolicyArn'];
 
+/** a creating call's `Path` (`/admin/`), or `/` */
+const pathOf = (call: QueryCall): string => {
+  const path = call.params.get('Path') ?? '/';
+  return path.startsWith('/') && path.endsWith('/') ? path : '/';
+};
+
 export async function iamResourceArn(call: QueryCall, accountId: string, account?: Pick<AccountView, 'iamArn'>): Promise<string> {
   for (const [parameter, kind] of NAMED_RESOURCES) {
     const name = call.params.get(parameter);
-    if (name) return (await account?.iamArn?.(kind, name)) ?? `arn:aws:iam::${accountId}:${kind}/${name}`;
+    if (name) return (await account?.iamArn?.(kind, name)) ?? `arn:aws:iam::${accountId}:${kind}${pathOf(call)}${name}`;
   }
+  // resources a call creates, named by parameters other than the ones above
+  const policyName = call.params.get('PolicyName');
+  if (call.operation === 'CreatePolicy' && policyName) return `arn:aws:iam::${accountId}:policy${pathOf(call)}${policyName}`;
+  const url = call.params.get('Url');
+  if (call.operation === 'CreateOpenIDConnectProvider' && url) return `arn:aws:iam::${accountId}:oidc-provider/${url.replace(/^https:\/\//, '')}`;
+  const samlName = call.params.get('Name');
+  if (call.operation === 'CreateSAMLProvider' && samlName) return `arn:aws:iam::${accountId}:saml-provider/${samlName}`;
   for (const parameter of ARN_PARAMETERS) {
     const arn = call.params.get(parameter);
     if (arn) return arn;
