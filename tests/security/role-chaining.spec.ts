@@ -87,3 +87,11 @@ test('session Tags or a SourceIdentity on AssumeRole need sts:TagSession / sts:S
   expect(await refused({ SourceIdentity: 'someone' }))
     .toMatch(`AccessDenied 403 User: ${session} is not authorized to perform: sts:SetSourceIdentity on resource: ${roleArn('target')}`);
 });
+
+test('RoleSessionName on AssumeRole is checked as STS checks it (2 to 64 characters of [\\w+=,.@-])', async ({ world }) => {
+  await allowChaining(world);
+  for (const RoleSessionName of ['a', 'x'.repeat(65), 'has space', 'slash/name', 'ünï']) {
+    const answer = await chain(world, { RoleSessionName }).then(() => 'issued', (e: Error & { $metadata?: { httpStatusCode?: number } }) => `${e.name} ${e.$metadata?.httpStatusCode}`);
+    expect([RoleSessionName, answer]).toEqual([RoleSessionName, 'ValidationError 400']);
+  }
+});

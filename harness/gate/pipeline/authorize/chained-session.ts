@@ -7,6 +7,7 @@ import { MSG } from '../../messages.js';
 import { errorXml, httpStatusOf, StsRefusal } from '../../sts-error.js';
 import type { AccountView, GateAssumptions, GateVerdict } from '../../types.js';
 import { parseSessionPolicy } from '../../web-identity/session-policy.js';
+import { maxLength, minLength, notNull, pattern, validationMessage, type Violation } from '../../web-identity/validation-messages.js';
 import type { QueryCall } from '../call.js';
 
 export const CHAINED_SESSION_LIMIT_SECONDS = 3600;
@@ -16,8 +17,20 @@ export interface ChainedSessionLimits {
   managedSessionPolicies: Record<string, unknown>[];
 }
 
-/** parameter checks that come before authorization: a DurationSeconds beyond the chaining limit */
-export function checkChainedDuration(call: QueryCall): void {
+const SESSION_NAME = /^[\w+=,.@-]*$/;
+
+/** parameter checks that come before authorization: RoleSessionName as the STS API model constrains it, and a
+ * DurationSeconds beyond the chaining limit */
+export function checkChainedParams(call: QueryCall): void {
+  const name = call.params.get('RoleSessionName');
+  const violations: Violation[] = [];
+  if (name === undefined) violations.push({ field: 'roleSessionName', value: null, constraint: notNull });
+  else if (name.length < 2) violations.push({ field: 'roleSessionName', value: name, constraint: minLength(2) });
+  else if (name.length > 64) violations.push({ field: 'roleSessionName', value: name, constraint: maxLength(64) });
+  else if (!SESSION_NAME.test(name)) violations.push({ field: 'roleSessionName', value: name, constraint: pattern('[\\w+=,.@-]*') });
+  if (violations.length > 0) {
+    throw new StsRefusal('ValidationError', validationMessage(violations), ['RoleSessionName breaks the STS API constraints.']);
+  }
   const raw = call.params.get('DurationSeconds');
   if (raw !== undefined && /^\d{1,10}$/.test(raw) && Number(raw) > CHAINED_SESSION_LIMIT_SECONDS) {
     throw new StsRefusal('ValidationError', MSG.chainedDuration, [

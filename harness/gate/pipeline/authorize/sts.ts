@@ -13,7 +13,7 @@ import type { AccountView, GateVerdict } from '../../types.js';
 import type { QueryCall } from '../call.js';
 import { StsRefusal } from '../../sts-error.js';
 import type { GateAssumptions } from '../../types.js';
-import { chainedSessionLimits, chainingRefusal, checkChainedDuration, type ChainedSessionLimits } from './chained-session.js';
+import { chainedSessionLimits, chainingRefusal, checkChainedParams, type ChainedSessionLimits } from './chained-session.js';
 import { allowedDecision } from './deps.js';
 import { accessDenied } from './errors.js';
 
@@ -33,7 +33,7 @@ export async function assumeRole(
 ): Promise<GateVerdict> {
   const { session } = principal;
   try {
-    checkChainedDuration(call);
+    checkChainedParams(call);
   } catch (e) {
     if (e instanceof StsRefusal) return chainingRefusal(e, deps.requestId);
     throw e;
