@@ -1,10 +1,13 @@
 /** AccountView over the backend's IAM and Secrets Manager, cached until invalidate(). */
 import {
+  GetGroupCommand,
+  GetInstanceProfileCommand,
   GetOpenIDConnectProviderCommand,
   GetPolicyCommand,
   GetPolicyVersionCommand,
   GetRoleCommand,
   GetRolePolicyCommand,
+  GetUserCommand,
   type IAMClient,
   ListAttachedRolePoliciesCommand,
   ListOpenIDConnectProvidersCommand,
@@ -14,7 +17,7 @@ import { DescribeSecretCommand, GetResourcePolicyCommand, type SecretsManagerCli
 import type { StartedBackend } from '../backends/types.js';
 import { adminClients } from './admin-clients.js';
 import { parsePolicyDocument } from './policy-document.js';
-import type { AccountView, OidcProviderView, RoleView, SecretView } from './types.js';
+import type { AccountView, IamNamedKind, OidcProviderView, RoleView, SecretView } from './types.js';
 
 const isNotFound = (e: unknown): boolean =>
   e instanceof Error && /NoSuchEntity|ResourceNotFound|NotFound/.test(e.name);
@@ -71,6 +74,30 @@ export class BackendAccountView implements AccountView {
         throw e;
       }
     });
+  }
+
+  iamArn(kind: IamNamedKind, name: string): Promise<string | undefined> {
+    return this.cached(`iam-arn:${kind}:${name}`, async () => {
+      try {
+        return await this.readIamArn(kind, name);
+      } catch (e) {
+        if (isNotFound(e) || (e instanceof Error && /ValidationError|InvalidInput/.test(e.name))) return undefined;
+        throw e;
+      }
+    });
+  }
+
+  private async readIamArn(kind: IamNamedKind, name: string): Promise<string | undefined> {
+    switch (kind) {
+      case 'role':
+        return (await this.iam.send(new GetRoleCommand({ RoleName: name }))).Role?.Arn;
+      case 'user':
+        return (await this.iam.send(new GetUserCommand({ UserName: name }))).User?.Arn;
+      case 'group':
+        return (await this.iam.send(new GetGroupCommand({ GroupName: name }))).Group?.Arn;
+      case 'instance-profile':
+        return (await this.iam.send(new GetInstanceProfileCommand({ InstanceProfileName: name }))).InstanceProfile?.Arn;
+    }
   }
 
   private cached<T>(key: string, load: () => Promise<T>): Promise<T> {

@@ -23,6 +23,8 @@ export const MSG = {
   rolesClaim: 'The target role ARN is not present in the roles claim of the identity token',
   /** [obs] */
   notAuthorized: 'Not authorized to perform sts:AssumeRoleWithWebIdentity',
+  /** [obs] AssumeRole by a session (role chaining) with DurationSeconds above 3600 */
+  chainedDuration: 'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.',
   /** [doc] */
   maxSessionDuration: 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.',
   /** [chosen] a token that is not a compact JWS with JSON header and claims */

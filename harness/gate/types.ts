@@ -166,8 +166,12 @@ export interface AccountView {
   secret(idOrArn: string, region?: string): Promise<SecretView | undefined>;
   /** a managed policy's default version; undefined when the policy does not exist */
   policy(arn: string): Promise<Record<string, unknown> | undefined>;
+  /** the ARN (path included) of the IAM role/user/group/instance profile `name`; undefined when it does not exist */
+  iamArn?(kind: IamNamedKind, name: string): Promise<string | undefined>;
   invalidate(): void;
 }
+
+export type IamNamedKind = 'role' | 'user' | 'group' | 'instance-profile';
 
 /** An incoming HTTP request as the gate's handlers see it (body fully read). */
 export interface GateRequest {

@@ -6,7 +6,9 @@
  *   (or the ARN given) with no resource policy: denied -> AccessDeniedException, allowed ->
  *   ResourceNotFoundException, as AWS is observed to answer;
  * - AccessDenied messages name the resource as the caller wrote SecretId (observed: "on resource: <name>");
- * - `secretsmanager:SecretId` holds the secret's ARN when it exists, else the SecretId as given.
+ * - `secretsmanager:SecretId` holds the secret's ARN when it exists, else the SecretId as given;
+ * - an ARN of another region or account than the endpoint's is evaluated as written, as a secret that does not
+ *   exist here (the backend would resolve it by name in its own region).
  */
 import type { AccountView, SecretView } from '../types.js';
 import { authorizeRead, type ReadAuthorization, type SessionPrincipal } from './authorize-read.js';
@@ -25,7 +27,8 @@ export async function authorizeSecretRead(
   secretId: string,
   extraContext: Record<string, string> = {},
 ): Promise<SecretReadOutcome> {
-  const secret = await account.secret(secretId, principal.region);
+  // an ARN names its region and account: one that is not the endpoint's is no secret the backend may resolve by name
+  const secret = foreignArn(secretId, principal) ? undefined : await account.secret(secretId, principal.region);
   const arn = secret?.arn ?? assumedSecretArn(secretId, principal);
   const authorization = await authorizeRead(principal, {
     action,
@@ -38,6 +41,12 @@ export async function authorizeSecretRead(
     authorization.explanation.push(`No secret "${secretId}" exists: ResourceNotFoundException.`);
   }
   return { secretId, secret, authorization };
+}
+
+function foreignArn(secretId: string, principal: SessionPrincipal): boolean {
+  if (!secretId.startsWith('arn:')) return false;
+  const [, , , region, accountId] = secretId.split(':');
+  return region !== principal.region || accountId !== accountOfArn(principal.session.roleArn);
 }
 
 function assumedSecretArn(secretId: string, principal: SessionPrincipal): string {

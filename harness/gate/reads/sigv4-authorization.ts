@@ -24,6 +24,8 @@ export interface SigV4Authorization {
 }
 
 const ALGORITHM = 'AWS4-HMAC-SHA256';
+/** one week, in seconds: the longest a SigV4 presigned URL may be valid */
+const MAX_PRESIGN_EXPIRES = 604800;
 
 /** the query parameters a presigned URL carries its signature in */
 export const PRESIGN_PARAMS = [
@@ -42,11 +44,15 @@ export function readSigV4Authorization(request: GateRequest): SigV4Authorization
   if (header !== undefined) return fromHeader(header, request);
   const query = new URLSearchParams(request.url.includes('?') ? request.url.slice(request.url.indexOf('?') + 1) : '');
   if (query.get('X-Amz-Algorithm') !== ALGORITHM) return undefined;
-  const expires = Number(query.get('X-Amz-Expires'));
+  // [doc] a presigned URL carries X-Amz-Expires, whole seconds from 1 to 604800 (one week); any other value is
+  // no signature the gate could recompute as signed (the signer would silently use its own default)
+  const expiresText = query.get('X-Amz-Expires') ?? '';
+  const expires = /^[1-9]\d{0,5}$/.test(expiresText) ? Number(expiresText) : Number.NaN;
+  if (!(expires >= 1 && expires <= MAX_PRESIGN_EXPIRES)) return undefined;
   return build('query', query.get('X-Amz-Credential'), query.get('X-Amz-SignedHeaders'), query.get('X-Amz-Signature'), {
     amzDate: query.get('X-Amz-Date') ?? undefined,
     securityToken: query.get('X-Amz-Security-Token') ?? undefined,
-    ...(Number.isInteger(expires) && expires > 0 ? { expiresIn: expires } : {}),
+    expiresIn: expires,
   });
 }
 

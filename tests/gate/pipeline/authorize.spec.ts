@@ -37,7 +37,7 @@ test('a session that may read nothing writes nothing: resource policy, value, de
     expect.soft(e.message, name).toContain(`iam:${name} on resource: arn:aws:iam::123456789012:`);
   }
   const sts = new STSClient(clientConfig());
-  const assume = await failure(sts.send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::123456789012:role/admin-role', RoleSessionName: 'x' })));
+  const assume = await failure(sts.send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::123456789012:role/admin-role', RoleSessionName: 'xy' })));
   expect([assume.name, assume.$metadata.httpStatusCode]).toEqual(['AccessDenied', 403]);
   // nothing changed: the other secret is still unreadable and the value unchanged
   expect((await failure(sm.send(new GetSecretValueCommand({ SecretId: 'app/other' })))).name).toBe('AccessDeniedException');

@@ -40,7 +40,7 @@ const SESSION_RULES: Readonly<Record<string, Readonly<Record<string, SessionRule
     AssumeRole: query((call, principal, deps) => assumeRole(call, principal, deps)),
   },
   iam: {
-    '*': query((call, principal, deps) => authorizeIam(call, principal, deps.requestId)),
+    '*': query((call, principal, deps) => authorizeIam(call, principal, deps.requestId, deps.account)),
   },
 };
 
