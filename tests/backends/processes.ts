@@ -1,12 +1,7 @@
 /** Process checks for backend tests. */
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+import { isAlive } from '../../harness/cli/up-state.js';
+
+export { isAlive };
 
 /** Resolves true once `pid` is gone, false when it is still there at the deadline. */
 export async function exitsWithin(pid: number, timeoutMs: number): Promise<boolean> {
